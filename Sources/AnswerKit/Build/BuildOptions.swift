@@ -1,0 +1,49 @@
+import Foundation
+
+/// How to run the pipeline.
+public struct BuildOptions: Sendable {
+    /// The site root (holds `answerkit.yml`).
+    public var root: URL
+    /// Output folder instead of the configured `paths.public`.
+    public var output: URL?
+    /// Publish drafts too (`serve --drafts`, `build --drafts`).
+    public var includeDrafts = false
+    /// Treat warnings as errors.
+    public var strict = false
+    /// The day expiry is judged against (`SOURCE_DATE_EPOCH` or today).
+    public var today: Day
+    /// Write the output (`build`) or only check (`check`).
+    public var write = true
+
+    public init(root: URL, today: Day = .today()) {
+        self.root = root
+        self.today = today
+    }
+}
+
+/// What a build did, for the summary line and `--timings`.
+public struct BuildReport: Sendable {
+    /// Entries on the site.
+    public var entries = 0
+    /// HTML pages written.
+    public var pages = 0
+    /// Replies in the bundle.
+    public var replies = 0
+    /// All files written.
+    public var files = 0
+    /// Wall-clock seconds of each stage, in execution order.
+    public var stages: [(name: String, seconds: Double)] = []
+    /// Where the site went (`nil` when nothing was written).
+    public var output: URL?
+
+    /// Total seconds.
+    public var seconds: Double { stages.reduce(0) { $0 + $1.seconds } }
+}
+
+/// The outcome of a build: its diagnostics and report.
+public struct BuildResult: Sendable {
+    public var diagnostics: Diagnostics
+    public var report: BuildReport
+    /// Whether the site was built (no errors after `--strict`).
+    public var succeeded: Bool { !diagnostics.hasErrors }
+}

@@ -1,0 +1,176 @@
+import Foundation
+
+/// The pipeline: config → load → validate → render → index → write.
+///
+/// Stages are pure functions of values except `load` (reads files) and the
+/// output sink (writes files). Entry pages stream to the sink in parallel
+/// chunks so memory stays flat at 100 000 entries; list pages and bundles are
+/// made from the validated front matter afterwards. Nothing reaches `public/`
+/// unless the whole build succeeds.
+public enum Builder {
+    /// The AnswerKit version shown in `generator`.
+    public static let version = "0.1.0"
+
+    /// Builds the site, writing into `options.output` (or the configured folder) on success.
+    public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildResult {
+        var clock = StageClock()
+        let (loadedConfig, configDiagnostics) = ConfigLoader.load(root: options.root)
+        guard let config = loadedConfig else {
+            return BuildResult(diagnostics: configDiagnostics, report: BuildReport())
+        }
+        let output = options.output ?? config.resolve(config.publicPath, root: options.root)
+        if options.write {
+            let sink = try StagedDirectory(destination: output)
+            do {
+                var result = try run(options, config: config, diagnostics: configDiagnostics, sink: sink, clock: &clock)
+                if result.succeeded {
+                    try clock.measure("write") { () throws(BuildFailure) in try sink.commit() }
+                    result.report.output = output
+                } else {
+                    sink.discard()
+                }
+                result.report.stages = clock.stages
+                return result
+            } catch {
+                sink.discard()
+                throw error
+            }
+        }
+        var result = try run(options, config: config, diagnostics: configDiagnostics, sink: NullOutput(), clock: &clock)
+        result.report.stages = clock.stages
+        return result
+    }
+
+    /// Runs the pipeline into any sink (memory for tests, staging for builds).
+    public static func run(
+        _ options: BuildOptions, config: SiteConfig, diagnostics initial: Diagnostics, sink: some OutputSink, clock: inout StageClock
+    ) throws(BuildFailure) -> BuildResult {
+        var diagnostics = initial
+        var report = BuildReport()
+        let templatesDirectory = config.resolve(config.templatesPath, root: options.root)
+        let (loadedTheme, themeDiagnostics) = clock.measure("theme") {
+            ThemeLoader.load(templatesDirectory, displayPath: config.templatesPath, config: config)
+        }
+        diagnostics.append(contentsOf: themeDiagnostics)
+        let content = try clock.measure("load") { () throws(BuildFailure) in
+            try ContentLoader.load(root: options.root, config: config, today: options.today)
+        }
+        diagnostics.append(contentsOf: content.diagnostics)
+        guard let theme = loadedTheme else { return finish(diagnostics, report, options) }
+
+        let urls = URLScheme(config: config)
+        let index = SiteIndex(content: content, includeDrafts: options.includeDrafts)
+        let unpublished = content.entries.filter { entry in !index.entries.contains { $0.key == entry.key } }
+        let links = LinkTable(published: index.entries, unpublished: unpublished, categories: content.categories, assets: content.assets, urls: urls)
+        let markdown = MarkdownRenderer(links: links, allowRawHTML: config.allowRawHTML)
+        let pages = PageRenderer(context: PageContext(config: config, theme: theme, urls: urls, index: index, today: options.today, version: version))
+        let contentDirectory = config.resolve(config.contentPath, root: options.root)
+
+        // Entry pages: read the body again, render Markdown, render the page, hand it to the sink.
+        let rendered = try clock.measure("render") { () throws(BuildFailure) in
+            try renderEntries(index.entries, directory: contentDirectory, markdown: markdown, pages: pages, sink: sink)
+        }
+        var headings: [EntryKey: Set<String>] = [:]
+        for result in rendered {
+            diagnostics.append(contentsOf: result.diagnostics)
+            headings[result.key] = Set(result.headingIDs)
+        }
+        diagnostics.append(contentsOf: checkAnchors(rendered.flatMap(\.anchoredLinks), headings: headings, index: index))
+
+        // Lists, bundles and assets.
+        let listPages = clock.measure("lists") { pages.listPages() }
+        let bundle = clock.measure("index") { SnippetBundle.make(entries: index.entries, config: config, urls: urls, today: options.today) }
+        try clock.measure("write") { () throws(BuildFailure) in
+            for page in listPages { try sink.write(page) }
+            try sink.write(OutputFile(path: "snippets.json", contents: JSONOutput.data(bundle)))
+            try sink.write(OutputFile(path: "snippets.schema.json", text: SnippetSchema.json))
+            for locale in config.locales {
+                try sink.write(OutputFile(path: "\(locale.code)/snippets.json", contents: JSONOutput.data(bundle.filtered(locale: locale.code))))
+            }
+            for asset in theme.assets {
+                try sink.copy(from: templatesDirectory.appendingPathComponent("assets/\(asset)"), to: "assets/\(asset)")
+            }
+            for asset in content.assets {
+                try sink.copy(from: contentDirectory.appendingPathComponent(asset), to: asset)
+            }
+        }
+        report.entries = index.entries.count
+        report.pages = rendered.count + listPages.count
+        report.replies = bundle.count
+        report.files = report.pages + 2 + config.locales.count + theme.assets.count + content.assets.count
+        return finish(diagnostics, report, options)
+    }
+
+    private static func finish(_ diagnostics: Diagnostics, _ report: BuildReport, _ options: BuildOptions) -> BuildResult {
+        BuildResult(diagnostics: options.strict ? diagnostics.strict : diagnostics, report: report)
+    }
+
+    // MARK: - Entry pages
+
+    /// What rendering one entry leaves behind once its page is written.
+    struct EntryResult: Sendable {
+        var key: EntryKey
+        var headingIDs: [String]
+        var anchoredLinks: [InternalLink]
+        var diagnostics: Diagnostics
+    }
+
+    static func renderEntries(
+        _ entries: [Entry], directory: URL, markdown: MarkdownRenderer, pages: PageRenderer, sink: some OutputSink
+    ) throws(BuildFailure) -> [EntryResult] {
+        let failure = Locked<BuildFailure?>(nil)
+        let results = Parallel.map(entries, chunkSize: 32) { entry -> EntryResult in
+            let relative = "\(entry.key.locale)/\(entry.key.category)/\(entry.key.slug).md"
+            var body = ""
+            if let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path),
+                case let .success(text) = TextDecoding.decode(data, path: entry.path),
+                case let .success(split) = FrontMatter.split(text)
+            {
+                body = split.body
+            }
+            let rendered = markdown.render(body, path: entry.path, source: relative, lineOffset: entry.bodyLineOffset)
+            do throws(BuildFailure) {
+                try sink.write(pages.entryPage(entry, body: rendered))
+            } catch {
+                failure.withLock { $0 = $0 ?? error }
+            }
+            return EntryResult(key: entry.key, headingIDs: rendered.headings.map(\.id), anchoredLinks: rendered.anchoredLinks, diagnostics: rendered.diagnostics)
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        return results
+    }
+
+    /// Warns about `entry.md#fragment` links whose fragment is no heading of the target.
+    static func checkAnchors(_ links: [InternalLink], headings: [EntryKey: Set<String>], index: SiteIndex) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        for link in links {
+            guard let target = link.target, let fragment = link.fragment, let ids = headings[target] else { continue }
+            let decoded = fragment.removingPercentEncoding ?? fragment
+            if !ids.contains(decoded) {
+                var notes: [String] = []
+                if let guess = Suggestion.closest(to: decoded, among: ids.sorted()) { notes.append("did you mean '#\(guess)'?") }
+                diagnostics.append(.warning("broken-anchor", at: link.location, "no heading '#\(decoded)' in \(target.locale)/\(target.category)/\(target.slug).md", notes: notes))
+            }
+        }
+        return diagnostics
+    }
+}
+
+/// Times named stages, in execution order (a stage measured twice adds up).
+public struct StageClock: Sendable {
+    public private(set) var stages: [(name: String, seconds: Double)] = []
+
+    public init() {}
+
+    public mutating func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let value = try body()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        if let index = stages.firstIndex(where: { $0.name == name }) {
+            stages[index].seconds += seconds
+        } else {
+            stages.append((name, seconds))
+        }
+        return value
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// Everything `content/` holds, validated: the load and validate stages.
+public struct LoadedContent: Sendable {
+    /// Valid entries of every status, sorted by locale, category, slug.
+    public var entries: [Entry]
+    /// Categories of every locale that has entries, sorted by locale, order, title.
+    public var categories: [Category]
+    /// Files that are not Markdown (images, PDFs), relative to the content folder; copied as they are.
+    public var assets: [String]
+    /// Problems found in files and across them.
+    public var diagnostics: Diagnostics
+}
+
+/// Reads `content/` and validates every file.
+public enum ContentLoader {
+    /// Finds every file under the content folder, relative to it, sorted; hidden files are skipped.
+    public static func discover(_ directory: URL) throws(BuildFailure) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw BuildFailure(.missingDirectory(directory.path))
+        }
+        guard let enumerator = FileManager.default.enumerator(
+            at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { throw BuildFailure(.unreadable(directory.path, "cannot list")) }
+        let base = directory.standardizedFileURL.resolvingSymlinksInPath().path
+        var paths: [String] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let full = url.standardizedFileURL.resolvingSymlinksInPath().path
+            guard full.hasPrefix(base + "/") else { continue }
+            paths.append(String(full.dropFirst(base.count + 1)))
+        }
+        return paths.sorted()
+    }
+
+    /// Reads and validates all content under `root` (the load and validate stages).
+    public static func load(root: URL, config: SiteConfig, today: Day) throws(BuildFailure) -> LoadedContent {
+        let directory = config.resolve(config.contentPath, root: root)
+        let files = try discover(directory)
+        let prefix = config.contentPath.hasPrefix("/") ? directory.path : config.contentPath
+        let parser = EntryParser(config: config, today: today)
+        let markdown = files.filter { $0.hasSuffix(".md") }
+        let results = Parallel.map(markdown) { relative -> FileResult in
+            let path = "\(prefix)/\(relative)"
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path) else {
+                return .failed(Diagnostics([.error("unreadable", at: SourceLocation(path: path), "cannot read file")]))
+            }
+            return parseFile(data, relative: relative, path: path, parser: parser)
+        }
+        var content = LoadedContent(entries: [], categories: [], assets: files.filter { !$0.hasSuffix(".md") }, diagnostics: Diagnostics())
+        for result in results {
+            switch result {
+            case let .entry(entry, diagnostics):
+                content.entries.append(entry)
+                content.diagnostics.append(contentsOf: diagnostics)
+            case let .category(category, diagnostics):
+                content.categories.append(category)
+                content.diagnostics.append(contentsOf: diagnostics)
+            case let .failed(diagnostics):
+                content.diagnostics.append(contentsOf: diagnostics)
+            }
+        }
+        content.diagnostics.append(contentsOf: SiteValidator.validate(&content, config: config, prefix: prefix))
+        return content
+    }
+
+    /// What one Markdown file turned out to be.
+    public enum FileResult: Sendable {
+        case entry(Entry, Diagnostics)
+        case category(Category, Diagnostics)
+        case failed(Diagnostics)
+    }
+
+    /// Decodes, splits and validates one Markdown file (pure).
+    public static func parseFile(_ data: Data, relative: String, path: String, parser: EntryParser) -> FileResult {
+        let parts = relative.split(separator: "/").map(String.init)
+        let top = SourceLocation(path: path, line: 1, column: 1)
+        guard parts.count == 3 else {
+            return .failed(Diagnostics([.error(
+                "misplaced-file", at: SourceLocation(path: path),
+                "entries belong at content/<locale>/<category>/<slug>.md",
+                notes: ["move this file into a category folder of a locale, e.g. content/\(parser.config.defaultLocale)/general/\(parts.last ?? "")"])]))
+        }
+        let (locale, category, file) = (parts[0], parts[1], parts[2])
+        guard parser.config.locale(locale) != nil else {
+            return .failed(Diagnostics([.error(
+                "unknown-locale", at: SourceLocation(path: path), "unknown locale '\(locale)'",
+                notes: ["configured locales: \(parser.config.locales.map(\.code).joined(separator: ", ")); add it to 'locales' in answerkit.yml"])]))
+        }
+        let text: String
+        switch TextDecoding.decode(data, path: path) {
+        case let .failure(diagnostic): return .failed(Diagnostics([diagnostic]))
+        case let .success(decoded): text = decoded
+        }
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(text) {
+        case .success(let split): frontMatter = split
+        case .failure(.missing):
+            if file == "_index.md" {
+                frontMatter = FrontMatter(yaml: nil, yamlLineOffset: 0, body: text, bodyLineOffset: 0)
+            } else {
+                return .failed(Diagnostics([.missingFrontMatter(at: top)]))
+            }
+        case .failure(.notClosed): return .failed(Diagnostics([.frontMatterNotClosed(at: top)]))
+        }
+        if file == "_index.md" {
+            return CategoryParser.parse(frontMatter, locale: locale, slug: category, path: path)
+        }
+        let slug = String(file.dropLast(3))
+        var diagnostics = Diagnostics()
+        for (name, value) in [("category folder", category), ("file name", slug)] where !Slug.isValid(value) {
+            diagnostics.append(.error(
+                "bad-slug", at: SourceLocation(path: path), "\(name) '\(value)' is not a valid slug",
+                notes: ["use lower-case letters, digits and '-', e.g. '\(Slug.make(value))'"]))
+        }
+        let (entry, entryDiagnostics) = parser.parse(
+            frontMatter, key: EntryKey(locale: locale, category: category, slug: slug), path: path)
+        diagnostics.append(contentsOf: entryDiagnostics)
+        guard let entry, !diagnostics.hasErrors else { return .failed(diagnostics) }
+        return .entry(entry, diagnostics)
+    }
+}
+
+/// Reads `_index.md` front matter: `title`, `description`, `order`.
+enum CategoryParser {
+    static func parse(_ frontMatter: FrontMatter, locale: String, slug: String, path: String) -> ContentLoader.FileResult {
+        var category = Category(locale: locale, slug: slug)
+        category.path = path
+        guard let yaml = frontMatter.yaml else { return .category(category, Diagnostics()) }
+        let document = YAMLDocument(parsing: yaml, path: path, lineOffset: frontMatter.yamlLineOffset)
+        var diagnostics = document.diagnostics
+        guard let root = document.root, !diagnostics.hasErrors else {
+            return diagnostics.hasErrors ? .failed(diagnostics) : .category(category, diagnostics)
+        }
+        var reader = MappingReader(root, path: path, lineOffset: frontMatter.yamlLineOffset, what: "front matter")
+        if let (title, _) = reader.string("title") { category.title = title }
+        if let (description, _) = reader.string("description") { category.description = description }
+        if let (order, _) = reader.int("order") { category.order = order }
+        diagnostics.append(contentsOf: reader.finish())
+        return diagnostics.hasErrors ? .failed(diagnostics) : .category(category, diagnostics)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// The publication state of an entry.
+public enum EntryStatus: String, Sendable, Codable, CaseIterable {
+    /// Being written; never published by `build` (shown by `serve --drafts`).
+    case draft
+    /// Approved by the owning department; on the site, replies in the bundle.
+    case approved
+    /// No longer valid; neither on the site nor in the bundle.
+    case retired
+}
+
+/// What a reply is for.
+public enum ReplyKind: String, Sendable, Codable, CaseIterable {
+    case answer, acknowledge
+    case followUp = "follow-up"
+    case `private`, escalate
+}
+
+/// Where an entry sits: `content/<locale>/<category>/<slug>.md`.
+public struct EntryKey: Sendable, Hashable, Comparable, Codable {
+    public var locale: String
+    public var category: String
+    public var slug: String
+
+    public init(locale: String, category: String, slug: String) {
+        self.locale = locale
+        self.category = category
+        self.slug = slug
+    }
+
+    public static func < (lhs: EntryKey, rhs: EntryKey) -> Bool {
+        (lhs.locale, lhs.category, lhs.slug) < (rhs.locale, rhs.category, rhs.slug)
+    }
+}
+
+/// A source backing the facts of an entry: a URL or a plain reference.
+public struct EntrySource: Sendable, Hashable, Codable {
+    /// As written.
+    public var text: String
+    /// Whether `text` is an http(s) URL.
+    public var isLink: Bool { text.hasPrefix("https://") || text.hasPrefix("http://") }
+}
+
+/// An approved reply as written in front matter.
+public struct Reply: Sendable, Hashable {
+    /// A configured channel name or `any`.
+    public var channel: String
+    public var kind: ReplyKind
+    public var text: String
+    /// Placeholder names in order of appearance.
+    public var variables: [String]
+    /// 1-based number among the entry's replies of the same channel and kind.
+    public var number: Int
+    /// Where the reply's `text` value is.
+    public var location: SourceLocation
+}
+
+/// One FAQ entry: its front matter, validated. The body is read again when rendered.
+public struct Entry: Sendable, Hashable {
+    public var key: EntryKey
+    /// The file, relative to the site root.
+    public var path: String
+    /// Stable across translations; defaults to the slug.
+    public var id: String
+    public var title: String
+    public var summary: String
+    public var tags: [String]
+    public var status: EntryStatus
+    public var approvedBy: String?
+    public var approvedOn: Day?
+    public var reviewBy: Day?
+    /// Last substantive edit (optional; `answerkit new` sets it).
+    public var updated: Day?
+    public var sources: [EntrySource]
+    public var replies: [Reply]
+    /// Lines before the Markdown body in the file.
+    public var bodyLineOffset: Int
+    /// Where `id` is (or the top of the file when defaulted), for duplicate-id messages.
+    public var idLocation: SourceLocation
+
+    /// Whether `review_by` has passed on `today`: the entry shows "under review"
+    /// and its replies stay out of every bundle.
+    public func isExpired(on today: Day) -> Bool {
+        reviewBy.map { $0 < today } ?? false
+    }
+
+    /// Whether the entry's replies may be given to customers on `today`.
+    public func repliesArePublishable(on today: Day) -> Bool {
+        status == .approved && !isExpired(on: today)
+    }
+}
+
+/// A category: `content/<locale>/<category>/_index.md`, or defaults when absent.
+public struct Category: Sendable, Hashable {
+    public var locale: String
+    public var slug: String
+    public var title: String
+    public var description: String
+    public var order: Int
+    /// The `_index.md` file, if any.
+    public var path: String?
+
+    /// Defaults for a folder without `_index.md`: the folder name as title.
+    public init(locale: String, slug: String) {
+        self.locale = locale
+        self.slug = slug
+        self.title = slug.replacingOccurrences(of: "-", with: " ").capitalized
+        self.description = ""
+        self.order = Int.max
+        self.path = nil
+    }
+}

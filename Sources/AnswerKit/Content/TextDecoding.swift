@@ -1,0 +1,46 @@
+import Foundation
+
+/// Turns file bytes into text the pipeline can trust.
+///
+/// Accepts a UTF-8 byte order mark and CRLF (or lone CR) line endings, which
+/// editors on Windows write, and normalises them away so that every later
+/// stage sees `\n` and the same line numbers the writer's editor shows.
+public enum TextDecoding {
+    /// Decodes UTF-8, or reports the line and column of the first invalid byte.
+    public static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return .failure(invalidUTF8(bytes, path: path))
+        }
+        guard text.utf8.contains(0x0D) else { return .success(text) }
+        return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+    }
+
+    /// Locates the first byte that is not valid UTF-8.
+    private static func invalidUTF8(_ bytes: [UInt8], path: String) -> Diagnostic {
+        // Find the longest valid prefix by decoding scalar by scalar.
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var validPrefix: [UInt8] = []
+        var consumed = 0
+        loop: while true {
+            let before = consumed
+            switch decoder.decode(&iterator) {
+            case let .scalarValue(scalar):
+                consumed += UTF8.width(scalar)
+                validPrefix.append(contentsOf: bytes[before..<consumed])
+            case .emptyInput, .error:
+                break loop
+            }
+        }
+        let prefix = String(decoding: validPrefix, as: UTF8.self)
+        let lines = prefix.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = lines.count
+        let column = (lines.last?.unicodeScalars.count ?? 0) + 1
+        let byte = consumed < bytes.count ? String(format: "0x%02X", bytes[consumed]) : "end of file"
+        return .error(
+            "invalid-utf8", at: SourceLocation(path: path, line: line, column: column),
+            "file is not valid UTF-8 (byte \(byte))", notes: ["save the file as UTF-8 in your editor"])
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Where every linkable file of the site ends up, to rewrite relative links.
+///
+/// Writers link entries to each other by their source files
+/// (`../billing/refund-status.md`), which work in any Markdown editor and on
+/// GitHub; the renderer turns them into page URLs and reports the ones that
+/// lead nowhere.
+public struct LinkTable: Sendable {
+    /// Root-relative URL of each published entry, by content-relative path (`en/billing/refund-status.md`).
+    var entries: [String: (key: EntryKey, url: String)] = [:]
+    /// Entries that exist but are not published (drafts, retired), by path.
+    var unpublished: [String: EntryStatus] = [:]
+    /// Root-relative URL of each category, by content-relative folder (`en/billing`).
+    var categories: [String: String] = [:]
+    /// Non-Markdown files, content-relative.
+    var assets: Set<String> = []
+    /// `/` or the path of the base URL.
+    var basePath: String
+
+    /// Builds the table for the published entries.
+    public init(published: [Entry], unpublished: [Entry], categories: [Category], assets: [String], urls: URLScheme) {
+        basePath = urls.basePath
+        for entry in published {
+            entries["\(entry.key.locale)/\(entry.key.category)/\(entry.key.slug).md"] = (entry.key, urls.entry(entry.key))
+        }
+        for entry in unpublished { self.unpublished["\(entry.key.locale)/\(entry.key.category)/\(entry.key.slug).md"] = entry.status }
+        for category in categories { self.categories["\(category.locale)/\(category.slug)"] = urls.category(locale: category.locale, slug: category.slug) }
+        self.assets = Set(assets)
+    }
+
+    /// The outcome of resolving one link destination.
+    enum Resolution: Equatable {
+        /// Leave as written (external, mail, same-page fragment).
+        case unchanged
+        /// Replace with this URL; `target` is set for entry links.
+        case rewritten(String, target: EntryKey?, fragment: String?)
+        /// A relative link to nothing; the message says why.
+        case broken(String)
+    }
+
+    /// Resolves `destination` written in the file at content-relative `source`.
+    func resolve(_ destination: String, from source: String) -> Resolution {
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//") { return .unchanged }
+        if destination.range(of: #"^[A-Za-z][A-Za-z0-9+.-]*:"#, options: .regularExpression) != nil { return .unchanged }
+        var path = destination
+        var suffix = ""
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            suffix = String(path[cut...])
+            path = String(path[..<cut])
+        }
+        let fragment = suffix.split(separator: "#", maxSplits: 1).dropFirst().first.map(String.init)
+        if path.hasPrefix("/") {
+            // Site-absolute: make it respect a base URL with a path.
+            return path.hasPrefix(basePath) ? .unchanged : .rewritten(basePath + path.dropFirst() + suffix, target: nil, fragment: nil)
+        }
+        let decoded = path.removingPercentEncoding ?? path
+        var parts = source.split(separator: "/").dropLast().map(String.init)
+        for component in decoded.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return .broken("'\(destination)' points outside the content folder") }
+                parts.removeLast()
+            default: parts.append(String(component))
+            }
+        }
+        let target = parts.joined(separator: "/")
+        if let entry = entries[target] ?? entries[target + ".md"] {
+            return .rewritten(entry.url + suffix, target: entry.key, fragment: fragment)
+        }
+        if let status = unpublished[target] ?? unpublished[target + ".md"] {
+            return .broken("'\(destination)' links to a \(status.rawValue) entry, which is not published")
+        }
+        if target.hasSuffix("/_index.md"), let url = categories[String(target.dropLast("/_index.md".count))] {
+            return .rewritten(url + suffix, target: nil, fragment: nil)
+        }
+        if let url = categories[target] { return .rewritten(url + suffix, target: nil, fragment: nil) }
+        if assets.contains(target) {
+            return .rewritten(basePath + Slug.urlPath(target) + suffix, target: nil, fragment: nil)
+        }
+        return .broken("'\(destination)' does not match any entry, category or file (looked for content/\(target))")
+    }
+}

@@ -1,0 +1,294 @@
+import Ccmark
+import Foundation
+
+/// Renders an entry body with cmark: HTML, plain text, headings and link checks.
+///
+/// The only code that touches cmark. It parses with source positions and walks
+/// the tree itself instead of calling `cmark_render_html`, because cmark's
+/// renderer can neither give headings `id`s nor rewrite links; the walk keeps
+/// cmark's safety rules (raw HTML omitted and dangerous URL schemes dropped
+/// unless the site allows raw HTML).
+public struct MarkdownRenderer: Sendable {
+    /// Where links lead.
+    public var links: LinkTable
+    /// Pass raw HTML through instead of omitting it.
+    public var allowRawHTML: Bool
+
+    public init(links: LinkTable, allowRawHTML: Bool) {
+        self.links = links
+        self.allowRawHTML = allowRawHTML
+    }
+
+    /// Renders `body` of the file `path` (site-relative) / `source` (content-relative),
+    /// whose body starts after `lineOffset` lines.
+    public func render(_ body: String, path: String, source: String, lineOffset: Int) -> RenderedBody {
+        var options = CMARK_OPT_SOURCEPOS
+        if allowRawHTML { options |= CMARK_OPT_UNSAFE }
+        var text = body
+        let document: OpaquePointer? = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
+        }
+        guard let document else {
+            return RenderedBody(html: "", plainText: "", headings: [], anchoredLinks: [], diagnostics: Diagnostics())
+        }
+        defer { cmark_node_free(document) }
+        var walker = TreeWalker(renderer: self, path: path, source: source, lineOffset: lineOffset, body: body)
+        walker.walk(document)
+        return RenderedBody(
+            html: walker.html, plainText: walker.plainText.trimmingCharacters(in: .whitespacesAndNewlines),
+            headings: walker.headings, anchoredLinks: walker.anchoredLinks, diagnostics: walker.diagnostics)
+    }
+}
+
+/// One pass over a cmark tree, accumulating HTML and the rest.
+private struct TreeWalker {
+    let renderer: MarkdownRenderer
+    let path: String
+    let source: String
+    let lineOffset: Int
+    let body: String
+    var html = ""
+    var plainText = ""
+    var headings: [Heading] = []
+    var anchoredLinks: [InternalLink] = []
+    var diagnostics = Diagnostics()
+    /// Inside an image, text goes to its `alt` attribute.
+    var imageDepth = 0
+    var usedIDs: [String: Int] = [:]
+    var warnedRawHTML = false
+
+    init(renderer: MarkdownRenderer, path: String, source: String, lineOffset: Int, body: String) {
+        self.renderer = renderer
+        self.path = path
+        self.source = source
+        self.lineOffset = lineOffset
+        self.body = body
+        html.reserveCapacity(body.utf8.count + body.utf8.count / 4)
+    }
+
+    mutating func walk(_ root: OpaquePointer) {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            visit(node, entering: event == CMARK_EVENT_ENTER)
+        }
+    }
+
+    // MARK: - Nodes
+
+    private mutating func visit(_ node: OpaquePointer, entering: Bool) {
+        let type = cmark_node_get_type(node)
+        if imageDepth > 0, type != CMARK_NODE_IMAGE {
+            if entering, let literal = literal(node) { html += HTML.escape(literal) }
+            return
+        }
+        switch type {
+        case CMARK_NODE_DOCUMENT: break
+        case CMARK_NODE_BLOCK_QUOTE: html += entering ? "<blockquote>\n" : "</blockquote>\n"
+        case CMARK_NODE_LIST: list(node, entering: entering)
+        case CMARK_NODE_ITEM: html += entering ? "<li>" : "</li>\n"
+        case CMARK_NODE_CODE_BLOCK: codeBlock(node)
+        case CMARK_NODE_HTML_BLOCK: rawHTML(node, block: true)
+        case CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE:
+            html += string(entering ? cmark_node_get_on_enter(node) : cmark_node_get_on_exit(node))
+        case CMARK_NODE_PARAGRAPH:
+            if !isTight(node) { html += entering ? "<p>" : "</p>\n" }
+            if !entering { plainText += "\n" }
+        case CMARK_NODE_HEADING: heading(node, entering: entering)
+        case CMARK_NODE_THEMATIC_BREAK: html += "<hr />\n"
+        case CMARK_NODE_TEXT:
+            let text = literal(node) ?? ""
+            html += HTML.escape(text)
+            plainText += text
+        case CMARK_NODE_SOFTBREAK:
+            html += "\n"
+            plainText += " "
+        case CMARK_NODE_LINEBREAK:
+            html += "<br />\n"
+            plainText += " "
+        case CMARK_NODE_CODE:
+            let code = literal(node) ?? ""
+            html += "<code dir=\"ltr\">\(HTML.escape(code))</code>"
+            plainText += code
+        case CMARK_NODE_HTML_INLINE: rawHTML(node, block: false)
+        case CMARK_NODE_EMPH: html += entering ? "<em>" : "</em>"
+        case CMARK_NODE_STRONG: html += entering ? "<strong>" : "</strong>"
+        case CMARK_NODE_LINK: link(node, entering: entering)
+        case CMARK_NODE_IMAGE: image(node, entering: entering)
+        default: break
+        }
+    }
+
+    private mutating func list(_ node: OpaquePointer, entering: Bool) {
+        let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+        if entering {
+            let start = cmark_node_get_list_start(node)
+            html += ordered ? (start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n") : "<ul>\n"
+        } else {
+            html += ordered ? "</ol>\n" : "</ul>\n"
+        }
+    }
+
+    private mutating func codeBlock(_ node: OpaquePointer) {
+        let info = string(cmark_node_get_fence_info(node)).split(separator: " ").first.map(String.init) ?? ""
+        let language = info.isEmpty ? "" : " class=\"language-\(HTML.escape(info))\""
+        let code = literal(node) ?? ""
+        html += "<pre dir=\"ltr\"><code\(language)>\(HTML.escape(code))</code></pre>\n"
+        plainText += code + "\n"
+    }
+
+    private mutating func rawHTML(_ node: OpaquePointer, block: Bool) {
+        if renderer.allowRawHTML {
+            html += literal(node) ?? ""
+            return
+        }
+        html += block ? "<!-- raw HTML omitted -->\n" : "<!-- raw HTML omitted -->"
+        if !warnedRawHTML {
+            warnedRawHTML = true
+            diagnostics.append(.warning(
+                "raw-html-omitted", at: location(of: node), "raw HTML is left out of the page",
+                notes: ["write Markdown instead, or set 'markdown: { unsafe: true }' in answerkit.yml if you trust every writer"]))
+        }
+    }
+
+    private mutating func heading(_ node: OpaquePointer, entering: Bool) {
+        let level = Int(cmark_node_get_heading_level(node))
+        guard entering else {
+            html += "</h\(level)>\n"
+            plainText += "\n"
+            return
+        }
+        let text = Self.text(of: node)
+        var id = Slug.make(text)
+        if id.isEmpty { id = "section" }
+        if let count = usedIDs[id] {
+            usedIDs[id] = count + 1
+            id += "-\(count + 1)"
+        } else {
+            usedIDs[id] = 1
+        }
+        headings.append(Heading(level: level, id: id, text: text))
+        html += "<h\(level) id=\"\(HTML.escape(id))\">"
+    }
+
+    private mutating func link(_ node: OpaquePointer, entering: Bool) {
+        guard entering else {
+            html += "</a>"
+            return
+        }
+        let destination = string(cmark_node_get_url(node))
+        let title = string(cmark_node_get_title(node))
+        let href = resolve(destination, node: node)
+        html += "<a href=\"\(HTML.escape(href))\""
+        if !title.isEmpty { html += " title=\"\(HTML.escape(title))\"" }
+        html += ">"
+    }
+
+    private mutating func image(_ node: OpaquePointer, entering: Bool) {
+        if entering {
+            if imageDepth == 0 {
+                let src = resolve(string(cmark_node_get_url(node)), node: node, image: true)
+                html += "<img src=\"\(HTML.escape(src))\" alt=\""
+            }
+            imageDepth += 1
+        } else {
+            imageDepth -= 1
+            if imageDepth == 0 {
+                let title = string(cmark_node_get_title(node))
+                html += "\"" + (title.isEmpty ? "" : " title=\"\(HTML.escape(title))\"") + " loading=\"lazy\" />"
+            }
+        }
+    }
+
+    // MARK: - Links
+
+    private mutating func resolve(_ destination: String, node: OpaquePointer, image: Bool = false) -> String {
+        if !renderer.allowRawHTML, Self.isDangerous(destination, image: image) { return "" }
+        switch renderer.links.resolve(destination, from: source) {
+        case .unchanged:
+            return destination
+        case let .rewritten(url, target, fragment):
+            if let target, let fragment {
+                anchoredLinks.append(InternalLink(target: target, fragment: fragment, location: location(of: node)))
+            }
+            return url
+        case let .broken(reason):
+            diagnostics.append(.error("broken-link", at: location(of: node), "broken link: \(reason)"))
+            return destination
+        }
+    }
+
+    /// cmark's safe-mode rule: no `javascript:`, `vbscript:`, `file:`, and `data:` only for images.
+    static func isDangerous(_ url: String, image: Bool) -> Bool {
+        let lowered = url.trimmingCharacters(in: .whitespaces).lowercased()
+        if lowered.hasPrefix("javascript:") || lowered.hasPrefix("vbscript:") || lowered.hasPrefix("file:") { return true }
+        if lowered.hasPrefix("data:") {
+            let safe = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
+            return !(image && safe.contains { lowered.hasPrefix($0) })
+        }
+        return false
+    }
+
+    // MARK: - Helpers
+
+    private func literal(_ node: OpaquePointer) -> String? {
+        cmark_node_get_literal(node).map { String(cString: $0) }
+    }
+
+    private func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    /// Whether a paragraph sits in a tight list item (rendered without `<p>`).
+    private func isTight(_ paragraph: OpaquePointer) -> Bool {
+        guard let item = cmark_node_parent(paragraph), cmark_node_get_type(item) == CMARK_NODE_ITEM,
+            let list = cmark_node_parent(item)
+        else { return false }
+        return cmark_node_get_list_tight(list) != 0
+    }
+
+    /// The plain text of a node's inline content.
+    static func text(of node: OpaquePointer) -> String {
+        var result = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(child) {
+                result += String(cString: literal)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                result += " "
+            }
+        }
+        return result.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The file position of a node; cmark's byte columns become scalar columns.
+    private func location(of node: OpaquePointer) -> SourceLocation {
+        let line = Int(cmark_node_get_start_line(node))
+        let byteColumn = Int(cmark_node_get_start_column(node))
+        guard line > 0 else { return SourceLocation(path: path) }
+        var column = byteColumn
+        var currentLine = 1
+        var lineStart = body.utf8.startIndex
+        for index in body.utf8.indices where currentLine < line {
+            if body.utf8[index] == 0x0A {
+                currentLine += 1
+                lineStart = body.utf8.index(after: index)
+            }
+        }
+        let utf8 = body.utf8
+        if let end = utf8.index(lineStart, offsetBy: max(0, byteColumn - 1), limitedBy: utf8.endIndex),
+            let prefix = String(utf8[lineStart..<end])
+        {
+            column = prefix.unicodeScalars.count + 1
+        }
+        return SourceLocation(path: path, line: line + lineOffset, column: column)
+    }
+}

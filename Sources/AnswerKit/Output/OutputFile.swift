@@ -1,0 +1,57 @@
+import Foundation
+
+/// A file of the built site: where it goes under `public/` and its bytes.
+public struct OutputFile: Sendable, Hashable {
+    /// Relative to the output folder, `/`-separated.
+    public var path: String
+    public var contents: Data
+
+    public init(path: String, contents: Data) {
+        self.path = path
+        self.contents = contents
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, contents: Data(text.utf8))
+    }
+}
+
+/// Where a build puts its files: a staging folder, memory, or nowhere (`check`).
+///
+/// Pages are handed over in batches as they are rendered, so that a 100 000
+/// entry site never holds all its HTML in memory at once; `write` is the only
+/// place that touches the output.
+public protocol OutputSink: Sendable {
+    /// Stores one file; called from several threads.
+    func write(_ file: OutputFile) throws(BuildFailure)
+    /// Copies a file that is not generated (assets) to `path`.
+    func copy(from source: URL, to path: String) throws(BuildFailure)
+}
+
+/// Keeps the files in memory (tests, `serve`).
+public final class MemoryOutput: OutputSink, @unchecked Sendable {
+    private let files = Locked<[String: Data]>([:])
+
+    public init() {}
+
+    public func write(_ file: OutputFile) throws(BuildFailure) {
+        files.withLock { $0[file.path] = file.contents }
+    }
+
+    public func copy(from source: URL, to path: String) throws(BuildFailure) {
+        guard let data = FileManager.default.contents(atPath: source.path) else {
+            throw BuildFailure(.unreadable(source.path, "cannot read"))
+        }
+        files.withLock { $0[path] = data }
+    }
+
+    /// Every file by path.
+    public var contents: [String: Data] { files.withLock { $0 } }
+}
+
+/// Discards everything (`check` runs the whole pipeline but writes nothing).
+public struct NullOutput: OutputSink {
+    public init() {}
+    public func write(_ file: OutputFile) throws(BuildFailure) {}
+    public func copy(from source: URL, to path: String) throws(BuildFailure) {}
+}

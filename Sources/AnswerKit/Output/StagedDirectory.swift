@@ -1,0 +1,109 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a build into a staging folder beside the output and swaps it in only on success.
+///
+/// The staging folder (`.public.staging-<pid>`) sits in the same parent as
+/// `public/`, so the swap is a rename on one file system: on Linux one atomic
+/// `renameat2(RENAME_EXCHANGE)`, elsewhere two renames. A build that fails, or
+/// is interrupted, leaves the previous `public/` exactly as it was.
+public final class StagedDirectory: OutputSink, @unchecked Sendable {
+    /// The final output folder.
+    public let destination: URL
+    /// Where files are written until `commit()`.
+    public let staging: URL
+    private let createdDirectories = Locked<Set<String>>([])
+
+    /// Creates an empty staging folder beside `destination`.
+    public init(destination: URL) throws(BuildFailure) {
+        self.destination = destination.standardizedFileURL
+        let parent = self.destination.deletingLastPathComponent()
+        staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        let manager = FileManager.default
+        try? manager.removeItem(at: staging)
+        do {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw BuildFailure(.unwritable(staging.path, error.localizedDescription))
+        }
+    }
+
+    public func write(_ file: OutputFile) throws(BuildFailure) {
+        let url = try prepare(file.path)
+        guard FileManager.default.createFile(atPath: url.path, contents: file.contents) else {
+            throw BuildFailure(.unwritable(url.path, "could not create file"))
+        }
+    }
+
+    public func copy(from source: URL, to path: String) throws(BuildFailure) {
+        let url = try prepare(path)
+        do {
+            try FileManager.default.copyItem(at: source, to: url)
+        } catch {
+            throw BuildFailure(.unwritable(url.path, error.localizedDescription))
+        }
+    }
+
+    /// Creates the parent folders of `path` once and returns its staging URL.
+    private func prepare(_ path: String) throws(BuildFailure) -> URL {
+        precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path escapes the output folder: \(path)")
+        let url = staging.appendingPathComponent(path)
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, createdDirectories.withLock({ $0.insert(parent).inserted }) {
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw BuildFailure(.unwritable(url.deletingLastPathComponent().path, error.localizedDescription))
+            }
+        }
+        return url
+    }
+
+    /// Replaces `destination` with the staged build.
+    public func commit() throws(BuildFailure) {
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: destination.path) {
+            do { try manager.moveItem(at: staging, to: destination) } catch {
+                throw BuildFailure(.unwritable(destination.path, error.localizedDescription))
+            }
+            return
+        }
+        if Self.exchange(staging.path, destination.path) {
+            try? manager.removeItem(at: staging)  // now holds the previous build
+            return
+        }
+        let old = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try? manager.removeItem(at: old)
+            try manager.moveItem(at: destination, to: old)
+            try manager.moveItem(at: staging, to: destination)
+            try? manager.removeItem(at: old)
+        } catch {
+            throw BuildFailure(.unwritable(destination.path, error.localizedDescription))
+        }
+    }
+
+    /// Swaps two paths atomically with Linux's `renameat2(RENAME_EXCHANGE)`.
+    ///
+    /// Looked up at run time because Swift's Glibc module does not export it
+    /// (glibc ≥ 2.28 has it); returns false where it is missing or refused.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let atCurrentDirectory: Int32 = -100  // AT_FDCWD
+        let renameExchange: UInt32 = 2  // RENAME_EXCHANGE
+        return renameat2(atCurrentDirectory, a, atCurrentDirectory, b, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// Removes the staging folder, leaving `destination` untouched.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}

@@ -1,0 +1,155 @@
+/// The approved-reply bundle, `snippets.json`: what agents' tools load.
+///
+/// Only replies of `approved` entries whose `review_by` has not passed are in
+/// it; drafts, retired and overdue entries never are. Field names are
+/// snake_case and documented by `snippets.schema.json` (see `SnippetSchema`).
+public struct SnippetBundle: Sendable, Codable, Equatable {
+    /// Bumped when a field changes meaning or disappears; additions keep it.
+    public static let currentSchemaVersion = 1
+
+    /// Site the bundle comes from.
+    public struct Site: Sendable, Codable, Equatable {
+        public var title: String
+        public var baseURL: String
+
+        enum CodingKeys: String, CodingKey {
+            case title
+            case baseURL = "base_url"
+        }
+    }
+
+    /// One approved reply.
+    public struct Snippet: Sendable, Codable, Equatable {
+        /// `<entry>:<locale>:<channel>:<kind>:<n>`, stable while the entry keeps its id.
+        public var id: String
+        /// The entry id (shared by translations).
+        public var entry: String
+        public var locale: String
+        /// A channel name or `any`.
+        public var channel: String
+        public var kind: String
+        /// The entry's title: the customer's question.
+        public var title: String
+        /// The reply, with `{{placeholders}}`.
+        public var text: String
+        /// Placeholder names in `text`, in order.
+        public var variables: [String]
+        /// Absolute URL of the entry page.
+        public var url: String
+        public var tags: [String]
+        /// Length of `text` with placeholders empty, by the channel's rule.
+        public var length: Int
+        /// The channel's limit in the same unit, or `null` when it has none.
+        public var limit: Int?
+        /// How `length` is counted: `weighted`, `characters`, `bytes`, or for SMS
+        /// `segments` (then `length` is GSM-7 septets or UCS-2 code units, `limit` the
+        /// capacity of the allowed segments and `segments` the count).
+        public var unit: String
+        /// SMS only: the number of segments.
+        public var segments: Int?
+        /// For `any` replies: the channel the length and limit are those of (the tightest fit).
+        public var limitChannel: String?
+        public var approvedBy: String
+        public var approvedOn: Day
+        public var reviewBy: Day?
+        /// `sha256:<hex>` of the text, to spot changed replies.
+        public var hash: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, entry, locale, channel, kind, title, text, variables, url, tags, length, limit, unit, segments, hash
+            case limitChannel = "limit_channel"
+            case approvedBy = "approved_by"
+            case approvedOn = "approved_on"
+            case reviewBy = "review_by"
+        }
+    }
+
+    public var schema = "snippets.schema.json"
+    public var schemaVersion = SnippetBundle.currentSchemaVersion
+    public var site: Site
+    /// The bundle's locale, or `null` for the bundle of all locales.
+    public var locale: String?
+    public var count: Int
+    public var replies: [Snippet]
+
+    enum CodingKeys: String, CodingKey {
+        case schema = "$schema"
+        case schemaVersion = "schema_version"
+        case site, locale, count, replies
+    }
+
+    /// The replies of one locale.
+    public func filtered(locale: String) -> SnippetBundle {
+        var copy = self
+        copy.locale = locale
+        copy.schema = "../snippets.schema.json"
+        copy.replies = replies.filter { $0.locale == locale }
+        copy.count = copy.replies.count
+        return copy
+    }
+}
+
+extension SnippetBundle {
+    /// Builds the bundle of every locale from the site's entries (the index stage for replies).
+    public static func make(entries: [Entry], config: SiteConfig, urls: URLScheme, today: Day) -> SnippetBundle {
+        var snippets: [Snippet] = []
+        for entry in entries where entry.repliesArePublishable(on: today) {
+            guard let approvedBy = entry.approvedBy, let approvedOn = entry.approvedOn else { continue }
+            for reply in entry.replies {
+                guard let count = ReplyLength.binding(reply.text, channel: reply.channel, config: config) else { continue }
+                snippets.append(Snippet(
+                    id: "\(entry.id):\(entry.key.locale):\(reply.channel):\(reply.kind.rawValue):\(reply.number)",
+                    entry: entry.id, locale: entry.key.locale, channel: reply.channel, kind: reply.kind.rawValue,
+                    title: entry.title, text: reply.text, variables: reply.variables,
+                    url: urls.absolute(urls.entry(entry.key)), tags: entry.tags,
+                    length: count.length, limit: count.limit, unit: count.unit.rawValue, segments: count.segments,
+                    limitChannel: reply.channel == Channel.anyName ? count.channel : nil,
+                    approvedBy: approvedBy, approvedOn: approvedOn, reviewBy: entry.reviewBy,
+                    hash: "sha256:" + ContentHash.sha256(reply.text)))
+            }
+        }
+        snippets.sort { $0.id < $1.id }
+        return SnippetBundle(site: Site(title: config.title, baseURL: config.baseURL), locale: nil, count: snippets.count, replies: snippets)
+    }
+}
+
+// MARK: - Encoding with explicit nulls
+
+// Synthesized Codable leaves out nil values; the schema promises `limit` and
+// `locale` are always present (null when absent), so agents need no key checks.
+extension SnippetBundle.Snippet {
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(entry, forKey: .entry)
+        try container.encode(locale, forKey: .locale)
+        try container.encode(channel, forKey: .channel)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(title, forKey: .title)
+        try container.encode(text, forKey: .text)
+        try container.encode(variables, forKey: .variables)
+        try container.encode(url, forKey: .url)
+        try container.encode(tags, forKey: .tags)
+        try container.encode(length, forKey: .length)
+        try container.encode(limit, forKey: .limit)
+        try container.encode(unit, forKey: .unit)
+        try container.encodeIfPresent(segments, forKey: .segments)
+        try container.encodeIfPresent(limitChannel, forKey: .limitChannel)
+        try container.encode(approvedBy, forKey: .approvedBy)
+        try container.encode(approvedOn, forKey: .approvedOn)
+        try container.encodeIfPresent(reviewBy, forKey: .reviewBy)
+        try container.encode(hash, forKey: .hash)
+    }
+}
+
+extension SnippetBundle {
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(schema, forKey: .schema)
+        try container.encode(schemaVersion, forKey: .schemaVersion)
+        try container.encode(site, forKey: .site)
+        try container.encode(locale, forKey: .locale)
+        try container.encode(count, forKey: .count)
+        try container.encode(replies, forKey: .replies)
+    }
+}

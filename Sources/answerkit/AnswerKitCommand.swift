@@ -1,0 +1,18 @@
+import AnswerKit
+import ArgumentParser
+
+@main
+struct AnswerKitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "answerkit",
+        abstract: "Build a searchable help site and an approved-reply bundle from Markdown FAQ entries.",
+        discussion: """
+            A knowledge base is a folder with answerkit.yml, content/<locale>/<category>/<slug>.md \
+            entries and a templates/ theme. 'answerkit build' writes the site and snippets.json to public/.
+            Start with 'answerkit init my-help' or run it inside the sample knowledge base.
+            """,
+        version: Builder.version,
+        subcommands: [Build.self, Check.self, Count.self, Init.self, New.self],
+        defaultSubcommand: nil
+    )
+}
