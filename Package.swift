@@ -39,7 +39,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AnswerKitTests",
-            dependencies: ["AnswerKit"]
+            dependencies: ["AnswerKit", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "CLITests",

@@ -14,7 +14,10 @@
 #
 # Environment: ANSWERKIT_BIN (default <repo>/.build/release/answerkit),
 # HUGO_BIN (default hugo), CMARK_BIN (default cmark), BENCH_TMP (where the
-# sites are written, default $TMPDIR or /tmp).
+# sites are written; default /dev/shm when it is a writable tmpfs, else
+# $TMPDIR or /tmp: on a VM disk, writing tens of thousands of files can cost
+# as much as the build itself and is noisy, which would hide the generators'
+# own cost).
 #
 # For every size the corpus is generated once into bench/work/<N> (reused when
 # seed, size and generator match). Each run then builds with AnswerKit, then
@@ -44,7 +47,7 @@ HUGO="${HUGO_BIN:-hugo}"
 CMARK="${CMARK_BIN:-cmark}"
 TIME=/usr/bin/time
 
-usage() { sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"; }
 
 while (($#)); do
   case "$1" in
@@ -109,6 +112,17 @@ else
   note 0 "AnswerKit skipped (--no-answerkit)"
 fi
 
+# --- where the sites are written -------------------------------------------------
+if [[ -z "${BENCH_TMP:-}" ]]; then
+  if [[ -d /dev/shm && -w /dev/shm ]] && [[ "$(stat -f -c %T /dev/shm 2>/dev/null)" == tmpfs ]]; then
+    BENCH_TMP=/dev/shm
+  else
+    BENCH_TMP="${TMPDIR:-/tmp}"
+  fi
+fi
+TMPROOT="$(mktemp -d "$BENCH_TMP/answerkit-bench.XXXXXX")"
+trap 'rm -rf "$TMPROOT"' EXIT
+
 # --- environment description --------------------------------------------------
 {
   echo "AnswerKit benchmark — $(date -u '+%Y-%m-%d %H:%M UTC') on $(hostname)"
@@ -119,14 +133,12 @@ fi
     echo "AnswerKit: $AK ($("$AK" --version 2>/dev/null | head -1 || true), built $(date -u -r "$AK" '+%Y-%m-%d %H:%M UTC'))"
   fi
   echo "Repo: $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo 'no commit')$(git -C "$REPO" status --porcelain 2>/dev/null | grep -q . && echo ' (dirty)' || true)"
+  echo "Output written under: $BENCH_TMP ($(stat -f -c %T "$BENCH_TMP" 2>/dev/null || echo '?'))"
   echo "Runs per tool and size: $RUNS; sizes: $SIZES; seed: $SEED"
 } > "$ENVF"
 cat "$ENVF" >&2
 
 # --- measuring ------------------------------------------------------------------
-TMPROOT="$(mktemp -d "${BENCH_TMP:-${TMPDIR:-/tmp}}/answerkit-bench.XXXXXX")"
-trap 'rm -rf "$TMPROOT"' EXIT
-
 # Busy CPU seconds of the whole machine so far (user+nice+system+irq+softirq+
 # steal from /proc/stat, in USER_HZ = 1/100 s).
 busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }

@@ -36,6 +36,8 @@ public struct BuildReport: Sendable {
     /// Where the site went (`nil` when nothing was written).
     public var output: URL?
 
+    public init() {}
+
     /// Total seconds.
     public var seconds: Double { stages.reduce(0) { $0 + $1.seconds } }
 }
@@ -46,4 +48,9 @@ public struct BuildResult: Sendable {
     public var report: BuildReport
     /// Whether the site was built (no errors after `--strict`).
     public var succeeded: Bool { !diagnostics.hasErrors }
+
+    public init(diagnostics: Diagnostics, report: BuildReport) {
+        self.diagnostics = diagnostics
+        self.report = report
+    }
 }

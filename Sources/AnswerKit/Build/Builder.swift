@@ -60,9 +60,15 @@ public enum Builder {
 
         let urls = URLScheme(config: config)
         let index = SiteIndex(content: content, includeDrafts: options.includeDrafts)
-        let unpublished = content.entries.filter { entry in !index.entries.contains { $0.key == entry.key } }
+        let publishedKeys = Set(index.entries.map(\.key))
+        let unpublished = content.entries.filter { !publishedKeys.contains($0.key) }
+        // Drafts that are not published are still rendered, for their diagnostics only;
+        // a draft may link to other drafts (they will be published together).
+        let drafts = unpublished.filter { $0.status == .draft }
         let links = LinkTable(published: index.entries, unpublished: unpublished, categories: content.categories, assets: content.assets, urls: urls)
+        let draftLinks = LinkTable(published: index.entries + drafts, unpublished: unpublished.filter { $0.status != .draft }, categories: content.categories, assets: content.assets, urls: urls)
         let markdown = MarkdownRenderer(links: links, allowRawHTML: config.allowRawHTML)
+        let draftMarkdown = MarkdownRenderer(links: draftLinks, allowRawHTML: config.allowRawHTML)
         let pages = PageRenderer(context: PageContext(config: config, theme: theme, urls: urls, index: index, today: options.today, version: version))
         let contentDirectory = config.resolve(config.contentPath, root: options.root)
 
@@ -70,12 +76,15 @@ public enum Builder {
         let rendered = try clock.measure("render") { () throws(BuildFailure) in
             try renderEntries(index.entries, directory: contentDirectory, markdown: markdown, pages: pages, sink: sink)
         }
+        let checkedDrafts = try clock.measure("render") { () throws(BuildFailure) in
+            try renderEntries(drafts, directory: contentDirectory, markdown: draftMarkdown, pages: nil, sink: sink)
+        }
         var headings: [EntryKey: Set<String>] = [:]
-        for result in rendered {
+        for result in rendered + checkedDrafts {
             diagnostics.append(contentsOf: result.diagnostics)
             headings[result.key] = Set(result.headingIDs)
         }
-        diagnostics.append(contentsOf: checkAnchors(rendered.flatMap(\.anchoredLinks), headings: headings, index: index))
+        diagnostics.append(contentsOf: checkAnchors((rendered + checkedDrafts).flatMap(\.anchoredLinks), headings: headings))
 
         // Lists, bundles and assets.
         let listPages = clock.measure("lists") { pages.listPages() }
@@ -116,7 +125,7 @@ public enum Builder {
     }
 
     static func renderEntries(
-        _ entries: [Entry], directory: URL, markdown: MarkdownRenderer, pages: PageRenderer, sink: some OutputSink
+        _ entries: [Entry], directory: URL, markdown: MarkdownRenderer, pages: PageRenderer?, sink: some OutputSink
     ) throws(BuildFailure) -> [EntryResult] {
         let failure = Locked<BuildFailure?>(nil)
         let results = Parallel.map(entries, chunkSize: 32) { entry -> EntryResult in
@@ -130,7 +139,7 @@ public enum Builder {
             }
             let rendered = markdown.render(body, path: entry.path, source: relative, lineOffset: entry.bodyLineOffset)
             do throws(BuildFailure) {
-                try sink.write(pages.entryPage(entry, body: rendered))
+                if let pages { try sink.write(pages.entryPage(entry, body: rendered)) }
             } catch {
                 failure.withLock { $0 = $0 ?? error }
             }
@@ -141,7 +150,7 @@ public enum Builder {
     }
 
     /// Warns about `entry.md#fragment` links whose fragment is no heading of the target.
-    static func checkAnchors(_ links: [InternalLink], headings: [EntryKey: Set<String>], index: SiteIndex) -> Diagnostics {
+    static func checkAnchors(_ links: [InternalLink], headings: [EntryKey: Set<String>]) -> Diagnostics {
         var diagnostics = Diagnostics()
         for link in links {
             guard let target = link.target, let fragment = link.fragment, let ids = headings[target] else { continue }

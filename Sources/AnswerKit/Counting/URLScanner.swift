@@ -45,7 +45,7 @@ public enum URLScanner {
             return nil
         }
         guard let (hostEnd, labels) = host(s, at: position), labels.count >= 2 else { return nil }
-        guard labels.allSatisfy({ (1...63).contains($0.count) }) else { return nil }
+        guard labels.allSatisfy({ Punycode.asciiLabel($0).map { (1...63).contains($0.count) } ?? false }) else { return nil }
         let tld = String(String.UnicodeScalarView(labels[labels.count - 1])).lowercased()
         if hasProtocol {
             guard tld.unicodeScalars.allSatisfy(\.properties.isAlphabetic), tld.unicodeScalars.count >= 2 else {

@@ -49,7 +49,7 @@ public struct LinkTable: Sendable {
             suffix = String(path[cut...])
             path = String(path[..<cut])
         }
-        let fragment = suffix.split(separator: "#", maxSplits: 1).dropFirst().first.map(String.init)
+        let fragment = suffix.firstIndex(of: "#").map { String(suffix[suffix.index(after: $0)...]) }.flatMap { $0.isEmpty ? nil : $0 }
         if path.hasPrefix("/") {
             // Site-absolute: make it respect a base URL with a path.
             return path.hasPrefix(basePath) ? .unchanged : .rewritten(basePath + path.dropFirst() + suffix, target: nil, fragment: nil)

@@ -18,7 +18,7 @@ public struct YAMLDocument {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             root = nil
-            diagnostics.append(Self.diagnostic(for: error, path: path, lineOffset: lineOffset))
+            diagnostics.append(Self.diagnostic(for: error, path: path, lineOffset: lineOffset, text: text))
         } catch {
             root = nil
             diagnostics.append(.error("yaml-syntax", at: SourceLocation(path: path), "invalid YAML: \(error)"))
@@ -26,7 +26,7 @@ public struct YAMLDocument {
     }
 
     /// Turns a Yams error into a located diagnostic.
-    static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+    static func diagnostic(for error: YamlError, path: String, lineOffset: Int, text: String = "") -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
         }
@@ -40,8 +40,11 @@ public struct YAMLDocument {
             }
             return .error("yaml-syntax", at: at(mark), "invalid YAML: \(problem)", notes: notes)
         case let .duplicatedKeysInMapping(duplicates, context):
+            // Yams marks the mapping; point at the second occurrence of the key instead.
+            let location = duplicates.first.flatMap { secondOccurrence(of: $0, in: text, after: context.mark.line) }
+                .map { SourceLocation(path: path, line: $0.line + lineOffset, column: $0.column) } ?? at(context.mark)
             return .error(
-                "yaml-duplicate-key", at: at(context.mark),
+                "yaml-duplicate-key", at: location,
                 "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in mapping")
         case let .reader(problem, offset, _, _):
             return .error(
@@ -51,6 +54,23 @@ public struct YAMLDocument {
             return .error("yaml-syntax", at: SourceLocation(path: path), "invalid YAML: \(error)")
         }
     }
+}
+
+/// The position of the second `key:` line at the mapping's indentation, at or after `start`.
+private func secondOccurrence(of key: String, in text: String, after startLine: Int) -> (line: Int, column: Int)? {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var found = 0
+    for (index, line) in lines.enumerated() where index + 1 >= startLine {
+        var rest = Substring(line)
+        let indent = rest.prefix { $0 == " " }.count
+        rest = rest.dropFirst(indent)
+        if rest.hasPrefix("- ") { rest = rest.dropFirst(2) }
+        for quoted in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(quoted) && rest.dropFirst(quoted.count).drop(while: { $0 == " " }).hasPrefix(":") {
+            found += 1
+            if found == 2 { return (index + 1, line.count - rest.count + 1) }
+        }
+    }
+    return nil
 }
 
 extension Node {
