@@ -30,6 +30,7 @@ public struct PageContext: Sendable {
             return [
                 "code": other.code, "name": other.name, "dir": other.direction.rawValue,
                 "url": target ?? urls.home(other.code), "current": other.code == code, "missing": target == nil,
+                "canonical": urls.absolute(target ?? urls.home(other.code)),
             ]
         }
         return [
@@ -39,7 +40,8 @@ public struct PageContext: Sendable {
             "locales": switcher,
             "t": strings,
             "page": [
-                "title": title, "description": description, "url": url, "canonical": urls.absolute(url), "kind": kind,
+                "title": title, "description": description.isEmpty ? config.title : description, "url": url,
+                "canonical": urls.absolute(url), "kind": kind,
             ] as [String: Any],
             "homeURL": urls.home(code), "searchURL": urls.search(code), "tagsURL": urls.tags(code),
             "assets": ["css": assetURL("style.css"), "js": assetURL("answerkit.js")],
@@ -54,10 +56,12 @@ public struct PageContext: Sendable {
     // MARK: - Pieces
 
     func summary(_ entry: Entry) -> [String: Any] {
+        // Empty strings are truthy in swift-mustache: optional text is left out instead.
         var value: [String: Any] = [
-            "id": entry.id, "title": entry.title, "summary": entry.summary, "url": urls.entry(entry.key),
+            "id": entry.id, "title": entry.title, "url": urls.entry(entry.key),
             "underReview": entry.isExpired(on: today), "isDraft": entry.status == .draft,
         ]
+        if !entry.summary.isEmpty { value["summary"] = entry.summary }
         if let category = index.category(of: entry.key) {
             value["category"] = ["title": category.title, "url": urls.category(locale: category.locale, slug: category.slug)]
         }
@@ -67,11 +71,13 @@ public struct PageContext: Sendable {
     func categoryValue(_ category: Category, limit: Int? = nil) -> [String: Any] {
         let entries = index.entriesByCategory["\(category.locale)/\(category.slug)"] ?? []
         let shown = limit.map { Array(entries.prefix($0)) } ?? entries
-        return [
-            "title": category.title, "description": category.description, "slug": category.slug,
+        var value: [String: Any] = [
+            "title": category.title, "slug": category.slug,
             "url": urls.category(locale: category.locale, slug: category.slug), "count": entries.count,
             "entries": shown.map(summary), "hasMore": shown.count < entries.count,
         ]
+        if !category.description.isEmpty { value["description"] = category.description }
+        return value
     }
 
     /// A date formatted for the locale (`2 octobre 2026`, `٢ أكتوبر ٢٠٢٦`).

@@ -44,6 +44,7 @@ public struct PageRenderer: Sendable {
                 "kindLabel": strings["kind_\(reply.kind.rawValue.replacingOccurrences(of: "-", with: "_"))"] ?? reply.kind.rawValue,
                 "text": reply.text, "length": count?.length ?? 0, "limit": count?.limit ?? 0,
                 "unit": count?.unit.rawValue ?? "", "hasLimit": count?.limit != nil,
+                "unitLabel": strings["unit_\(count?.unit.rawValue ?? "characters")"] ?? strings["characters"] ?? "",
             ]
         } : []
         var entryValue = context.summary(entry)
@@ -56,17 +57,22 @@ public struct PageRenderer: Sendable {
             "sources": entry.sources.map { ["text": $0.text, "url": $0.isLink ? $0.text : "", "isLink": $0.isLink] as [String: Any] },
             "hasSources": !entry.sources.isEmpty,
             "status": entry.status.rawValue,
-            "approvedBy": entry.approvedBy ?? "",
-            "approvedOn": entry.approvedOn.map { context.format($0, locale: locale) } ?? "",
-            "approvedOnISO": entry.approvedOn?.description ?? "",
-            "reviewBy": entry.reviewBy.map { context.format($0, locale: locale) } ?? "",
-            "reviewByISO": entry.reviewBy?.description ?? "",
             "hasApproval": entry.approvedOn != nil,
             "headings": body.headings.filter { $0.level <= 3 }.map { ["level": $0.level, "id": $0.id, "text": $0.text] as [String: Any] },
             "hasHeadings": body.headings.contains { $0.level <= 3 },
             "replies": replies,
             "hasReplies": !replies.isEmpty,
         ])
+        // Optional values are left out rather than empty (empty strings are truthy in Mustache).
+        if let approvedBy = entry.approvedBy, !approvedBy.isEmpty { entryValue["approvedBy"] = approvedBy }
+        if let day = entry.approvedOn {
+            entryValue["approvedOn"] = context.format(day, locale: locale)
+            entryValue["approvedOnISO"] = day.description
+        }
+        if let day = entry.reviewBy {
+            entryValue["reviewBy"] = context.format(day, locale: locale)
+            entryValue["reviewByISO"] = day.description
+        }
         values["entry"] = entryValue
         return render("entry", values, file: file)
     }
