@@ -3,10 +3,12 @@
 
 ``run.sh`` appends one tab-separated row per timed run to a raw file::
 
-    size  tool  run  rc  wall_s  rss_kb  pages  log
+    size  tool  run  rc  wall_s  rss_kb  pages  foreign_cpu_s  log  cpu_s
 
 (tool is ``answerkit``, ``hugo`` or ``cmark``; ``pages`` is the number of HTML
-files written, ``-`` for cmark; ``log`` is the file holding the tool's output)
+files written, ``-`` for cmark; ``foreign_cpu_s`` the CPU time other processes
+used during the run; ``log`` is the file holding the tool's output; ``cpu_s``
+the tool's user+system CPU time)
 and notes (one per line, ``size<TAB>message``) to a notes file. This script
 prints, per corpus size, the median wall time and peak RSS of every tool,
 pages per second, the AnswerKit/Hugo ratios, AnswerKit's per-stage medians
@@ -130,10 +132,12 @@ def load_raw(path: Path) -> dict[int, dict[str, list[dict]]]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        size, tool, run, rc, wall, rss, pages, log = (line.split("\t") + [""] * 8)[:8]
+        size, tool, run, rc, wall, rss, pages, foreign, log, cpu = (line.split("\t") + [""] * 10)[:10]
         data[int(size)][tool].append({
             "run": int(run), "rc": int(rc), "wall": float(wall), "rss": float(rss),
-            "pages": None if pages in ("", "-") else int(pages), "log": log})
+            "pages": None if pages in ("", "-") else int(pages),
+            "foreign": float(foreign or 0), "log": log,
+            "cpu": float(cpu) if cpu else None})
     return data
 
 
@@ -155,6 +159,12 @@ def corpus_info(work: Path, size: int) -> str:
                 f"(bodies {m['bodies_bytes'] / 1e6:.1f} MB), seed {m['seed']}")
     except (OSError, ValueError, KeyError):
         return "corpus size unknown"
+
+
+def disturbed(run: dict) -> bool:
+    """True when other processes used a noticeable share of the CPU meanwhile
+    (more than 0.5 CPU-s and more than 10 % of the run's wall time)."""
+    return run["foreign"] > 0.5 and run["foreign"] > 0.1 * run["wall"]
 
 
 def med(values: list[float]) -> float:
@@ -180,7 +190,7 @@ def summarize_size(size: int, tools: dict[str, list[dict]], notes: list[str],
         failed = len(tools.get(tool, [])) - len(runs)
         if not runs:
             if failed:
-                rows.append([TOOL_NAMES[tool], "failed", "—", "—", "—", "—", f"0/{failed}"])
+                rows.append([TOOL_NAMES[tool], "failed", "—", "—", "—", "—", "—", f"0/{failed}"])
                 summary_rows.append([fmt_int(size), TOOL_NAMES[tool], "failed", "—", "—", "—"])
             continue
         walls = [r["wall"] for r in runs]
@@ -189,15 +199,17 @@ def summarize_size(size: int, tools: dict[str, list[dict]], notes: list[str],
         mw, mr = med(walls), med(rss)
         medians[tool] = (mw, mr)
         pg = max(pages) if pages else None
+        cpus = [r["cpu"] for r in runs if r["cpu"] is not None]
+        cpu = f"{med(cpus):.2f} ({med(cpus) / mw * 100:.0f} %)" if cpus and mw > 0 else "—"
         pps = fmt_int(pg / mw) if pg and mw > 0 else "—"
         eps = fmt_int(size / mw) if mw > 0 else "—"
         rows.append([TOOL_NAMES[tool] + (f" ({failed} failed)" if failed else ""),
-                     spread(walls, lambda v: f"{v:.2f}"), fmt_mem(mr),
+                     spread(walls, lambda v: f"{v:.2f}"), cpu, fmt_mem(mr),
                      fmt_int(pg) if pg else "—", pps, eps, str(len(runs))])
         summary_rows.append([fmt_int(size), TOOL_NAMES[tool], f"{mw:.2f}", fmt_mem(mr),
                              fmt_int(pg) if pg else "—", pps])
     if rows:
-        out.append(table(["tool", "wall s, median (min–max)", "peak RSS",
+        out.append(table(["tool", "wall s, median (min–max)", "CPU s (of wall)", "peak RSS",
                           "HTML pages", "pages/s", "entries/s", "runs"], rows))
     else:
         out.append("(no successful runs)")
@@ -238,6 +250,11 @@ def summarize_size(size: int, tools: dict[str, list[dict]], notes: list[str],
         else:
             out.append("AnswerKit stages: none found in its output "
                        f"(see {ak_runs[0]['log']})")
+    bad = [f"{TOOL_NAMES[t]} #{r['run']} ({r['foreign']:.1f})"
+           for t in ("answerkit", "hugo", "cmark") for r in tools.get(t, []) if disturbed(r)]
+    if bad:
+        out.append("WARNING: other processes used the CPU during some runs (CPU-s): "
+                   + ", ".join(bad) + "; rerun on an idle machine for reliable figures")
     for n in notes:
         out.append("note: " + n)
     return "\n".join(out), summary_rows

@@ -77,7 +77,7 @@ command -v "$HUGO" >/dev/null || { say "error: hugo missing (apt-get install -y 
 mkdir -p "$WORK" "$LOGS"
 rm -f "$LOGS"/*.log "$RAW" "$NOTES"
 : > "$NOTES"
-printf '# size\ttool\trun\trc\twall_s\trss_kb\tpages\tlog\n' > "$RAW"
+printf '# size\ttool\trun\trc\twall_s\trss_kb\tpages\tforeign_cpu_s\tlog\tcpu_s\n' > "$RAW"
 
 WITH_CMARK=1
 if ! command -v "$CMARK" >/dev/null; then
@@ -132,6 +132,7 @@ trap 'rm -rf "$TMPROOT"' EXIT
   if ((WITH_AK)); then
     echo "AnswerKit: $AK ($("$AK" --version 2>/dev/null | head -1 || true), built $(date -u -r "$AK" '+%Y-%m-%d %H:%M UTC'))"
   fi
+  # shellcheck disable=SC2015  # "|| true" only keeps set -e quiet
   echo "Repo: $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo 'no commit')$(git -C "$REPO" status --porcelain 2>/dev/null | grep -q . && echo ' (dirty)' || true)"
   echo "Output written under: $BENCH_TMP ($(stat -f -c %T "$BENCH_TMP" 2>/dev/null || echo '?'))"
   echo "Runs per tool and size: $RUNS; sizes: $SIZES; seed: $SEED"
@@ -145,8 +146,8 @@ busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/s
 
 # measure SIZE TOOL RUN LOG OUTDIR -- command...
 # Runs the command under /usr/bin/time, appends a row to $RAW, returns its rc.
-# Also compares the machine's busy CPU time with the command's own user+sys
-# time: a large difference means something else ran meanwhile (a note says so).
+# Also records the machine's busy CPU time minus the command's own user+sys
+# time: CPU used by other processes meanwhile (reported as "disturbed").
 measure() {
   local size="$1" tool="$2" run="$3" log="$4" outdir="$5"; shift 6
   local tf="$TMPROOT/time.txt" rc=0 pages="-" b0 b1
@@ -156,18 +157,19 @@ measure() {
   b1=$(busy_ticks)
   local wall rss usr sys foreign
   read -r wall rss usr sys < <(tail -n 1 "$tf")
-  foreign=$(awk -v b="$((b1 - b0))" -v u="$usr" -v s="$sys" 'BEGIN { printf "%.2f", b / 100 - u - s }')
-  if awk -v f="$foreign" -v w="$wall" 'BEGIN { exit !(f > 0.5 && f > 0.1 * w) }'; then
-    note "$size" "$tool run $run: other processes used ${foreign} CPU-s during its ${wall} s (timing disturbed)"
-  fi
+  foreign=$(awk -v b="$((b1 - b0))" -v u="$usr" -v s="$sys" \
+    'BEGIN { f = b / 100 - u - s; printf "%.2f", f < 0 ? 0 : f }')
   if [[ "$outdir" != - && -d "$outdir" ]]; then
     pages=$(find "$outdir" -name '*.html' | wc -l)
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$tool" "$run" "$rc" "$wall" "$rss" "$pages" "$log" >> "$RAW"
-  printf '  %-10s run %s: %7.2f s %7d MiB%s%s\n' "$tool" "$run" "$wall" "$((rss / 1024))" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+    "$size" "$tool" "$run" "$rc" "$wall" "$rss" "$pages" "$foreign" "$log" \
+    "$(awk -v u="$usr" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')" >> "$RAW"
+  printf '  %-10s run %s: %7.2f s %7d MiB%s%s%s\n' "$tool" "$run" "$wall" "$((rss / 1024))" \
     "$([[ "$pages" != - ]] && echo "  $pages HTML pages")" \
+    "$(awk -v f="$foreign" -v w="$wall" 'BEGIN { if (f > 0.5 && f > 0.1 * w) printf "  (other processes: %.1f CPU-s)", f }')" \
     "$( ((rc)) && echo "  FAILED (exit $rc, see $log)")" >&2
-  [[ "$outdir" != - ]] && rm -rf "$outdir"
+  if [[ "$outdir" != - ]]; then rm -rf "$outdir"; fi
   return "$rc"
 }
 
@@ -202,10 +204,13 @@ for N in $SIZES; do
       elif ((r == 1)); then
         hp=$(awk -F'|' '/^ *Pages *\|/ {gsub(/ /, "", $2); print $2}' "$log")
         say "  Hugo reports ${hp:-?} pages for $N entries"
-        [[ -n "$hp" ]] && note "$N" "Hugo's own page count: $hp (entries + categories + locale sections + home)"
+        if [[ -n "$hp" ]]; then
+          note "$N" "Hugo's own page count: $hp (entries + categories + locale sections + home)"
+        fi
       fi
     fi
     if ((WITH_CMARK)); then
+      # shellcheck disable=SC2016  # $0/$1 are expanded by the inner sh
       measure "$N" cmark "$r" "$LOGS/$N-cmark-$r.log" - -- \
         sh -c 'exec "$0" < "$1" > /dev/null' "$CMARK" "$DIR/bodies.md" || true
     fi
@@ -218,4 +223,6 @@ say ""
 say "================================================================"
 python3 "$BENCH/report.py" --raw "$RAW" --notes "$NOTES" --work "$WORK" --env "$ENVF" \
   --out "$RESULTS/latest.txt"
-say "(written to bench/results/latest.txt; raw rows in bench/results/latest.tsv)"
+mkdir -p "$RESULTS/history"
+cp "$RESULTS/latest.txt" "$RESULTS/history/$(date -u '+%Y%m%d-%H%M%S').txt"
+say "(written to bench/results/latest.txt and history/; raw rows in bench/results/latest.tsv)"

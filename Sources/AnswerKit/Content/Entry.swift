@@ -54,6 +54,18 @@ public struct Reply: Sendable, Hashable {
     public var number: Int
     /// Where the reply's `text` value is.
     public var location: SourceLocation
+    /// Its length by its channel's rule (for `any`, the tightest channel), computed once.
+    public var count: LengthCount?
+
+    public init(channel: String, kind: ReplyKind, text: String, variables: [String], number: Int, location: SourceLocation, count: LengthCount? = nil) {
+        self.channel = channel
+        self.kind = kind
+        self.text = text
+        self.variables = variables
+        self.number = number
+        self.location = location
+        self.count = count
+    }
 }
 
 /// One FAQ entry: its front matter, validated. The body is read again when rendered.

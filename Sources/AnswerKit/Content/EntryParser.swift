@@ -43,7 +43,7 @@ public struct EntryParser: Sendable {
                                      notes: Slug.make(id).isEmpty ? [] : ["e.g. '\(Slug.make(id))'"]))
             }
         }
-        if let (title, location) = reader.string("title"), !title.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let (title, location) = reader.string("title"), !title.trimmed().isEmpty {
             entry.title = title
             _ = location
         } else {
@@ -162,26 +162,25 @@ public struct EntryParser: Sendable {
                 item.report(.error("missing-kind", at: item.location, "reply has no 'kind'",
                                    notes: ["kinds: \(ReplyKind.allCases.map(\.rawValue).joined(separator: ", "))"]))
             }
-            guard let (body, textLocation) = text, !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard let (body, textLocation) = text, !body.trimmed().isEmpty else {
                 item.report(.error("missing-reply-text", at: item.location, "reply has no 'text'"))
                 reader.report(contentsOf: item.finish())
                 continue
             }
-            let trimmed = body.trimmingCharacters(in: .newlines)
+            let trimmed = body.trimmed()
             let (variables, problems) = Placeholder.scan(trimmed)
             for problem in problems {
                 item.report(.error("bad-placeholder", at: textLocation, problem.message))
                 valid = false
             }
             if valid, let (channelName, _) = channel {
-                for diagnostic in ReplyLength.check(trimmed, channel: channelName, config: config, at: textLocation, status: status) {
-                    item.report(diagnostic)
-                }
+                let (count, lengthDiagnostics) = ReplyLength.check(trimmed, channel: channelName, config: config, at: textLocation, status: status)
+                for diagnostic in lengthDiagnostics { item.report(diagnostic) }
                 let key = "\(channelName)/\(replyKind.rawValue)"
                 numbers[key, default: 0] += 1
                 replies.append(Reply(
                     channel: channelName, kind: replyKind, text: trimmed, variables: variables,
-                    number: numbers[key]!, location: textLocation))
+                    number: numbers[key]!, location: textLocation, count: count))
             }
             reader.report(contentsOf: item.finish())
         }

@@ -16,12 +16,14 @@ enum ReplyLength {
     }
 
     /// Diagnostics for a reply over its limit (an error unless the entry is a draft).
-    static func check(_ text: String, channel: String, config: SiteConfig, at location: SourceLocation, status: EntryStatus) -> [Diagnostic] {
+    /// Measures a reply and reports it when over a limit; returns the binding count too.
+    static func check(_ text: String, channel: String, config: SiteConfig, at location: SourceLocation, status: EntryStatus) -> (LengthCount?, [Diagnostic]) {
         let base = baseText(text)
         let channels = channel == Channel.anyName ? config.channels : config.channel(channel).map { [$0] } ?? []
         var result: [Diagnostic] = []
-        for target in channels {
-            let count = LengthCount(base, channel: target)
+        let counts = channels.map { LengthCount(base, channel: $0) }
+        let binding = channel == Channel.anyName ? counts.filter { $0.limit != nil }.max { $0.fill < $1.fill } : counts.first
+        for (target, count) in zip(channels, counts) {
             guard !count.valid else { continue }
             let severity: Diagnostic.Severity = status == .draft ? .warning : .error
             var notes: [String] = []
@@ -34,7 +36,7 @@ enum ReplyLength {
             if channel == Channel.anyName { notes.append("a reply for 'any' must fit every channel; give \(target.name) its own shorter reply") }
             result.append(Diagnostic(severity, code: "reply-too-long", at: location, "\(what): \(measure)", notes: notes))
         }
-        return result
+        return (binding, result)
     }
 
     static func unitName(_ unit: LengthUnit) -> String {

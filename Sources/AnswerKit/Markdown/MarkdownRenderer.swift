@@ -35,7 +35,7 @@ public struct MarkdownRenderer: Sendable {
         var walker = TreeWalker(renderer: self, path: path, source: source, lineOffset: lineOffset, body: body)
         walker.walk(document)
         return RenderedBody(
-            html: walker.html, plainText: walker.plainText.trimmingCharacters(in: .whitespacesAndNewlines),
+            html: walker.html, plainText: walker.plainText.trimmed(),
             headings: walker.headings, anchoredLinks: walker.anchoredLinks, diagnostics: walker.diagnostics)
     }
 }
@@ -266,7 +266,7 @@ private struct TreeWalker {
                 result += " "
             }
         }
-        return result.trimmingCharacters(in: .whitespaces)
+        return result.trimmed()
     }
 
     /// The file position of a node; cmark's byte columns become scalar columns.

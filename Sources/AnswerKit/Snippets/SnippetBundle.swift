@@ -96,7 +96,7 @@ extension SnippetBundle {
         for entry in entries where entry.repliesArePublishable(on: today) {
             guard let approvedBy = entry.approvedBy, let approvedOn = entry.approvedOn else { continue }
             for reply in entry.replies {
-                guard let count = ReplyLength.binding(reply.text, channel: reply.channel, config: config) else { continue }
+                guard let count = reply.count ?? ReplyLength.binding(reply.text, channel: reply.channel, config: config) else { continue }
                 snippets.append(Snippet(
                     id: "\(entry.id):\(entry.key.locale):\(reply.channel):\(reply.kind.rawValue):\(reply.number)",
                     entry: entry.id, locale: entry.key.locale, channel: reply.channel, kind: reply.kind.rawValue,

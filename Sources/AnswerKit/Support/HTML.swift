@@ -21,3 +21,16 @@ public enum HTML {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+extension StringProtocol {
+    /// The text without leading and trailing white space (spaces, tabs, new lines).
+    ///
+    /// A scalar loop: Foundation's `trimmingCharacters(in:)` bridges through
+    /// NSString on Linux and showed up in profiles of 10 000-entry builds.
+    func trimmed() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}

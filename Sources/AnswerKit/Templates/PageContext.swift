@@ -1,9 +1,9 @@
 import Foundation
 
-/// Builds the Mustache context of each page (see templates/README.md for the keys).
+/// Builds the template context of each page (see templates/README.md for the keys).
 ///
-/// Contexts are `[String: Any]` because that is what swift-mustache walks fastest
-/// (no reflection); every value is a String, Bool, Int, array or dictionary.
+/// Optional text is left out rather than set to `""`, so templates can test it
+/// with a section (`{{#summary}}…{{/summary}}`).
 public struct PageContext: Sendable {
     public var config: SiteConfig
     public var theme: Theme
@@ -11,41 +11,56 @@ public struct PageContext: Sendable {
     public var index: SiteIndex
     public var today: Day
     public var version: String
+    /// The interface strings of each locale, as template values, made once.
+    let strings: [String: TemplateValue]
+    /// Category values by `locale/slug` (their entry lists are shared by many pages).
+    let categoryTitles: [String: (title: String, url: String)]
 
-    /// One entry of the language switcher.
-    struct Alternate {
-        var locale: SiteLocale
-        var url: String
-        var missing: Bool
+    public init(config: SiteConfig, theme: Theme, urls: URLScheme, index: SiteIndex, today: Day, version: String) {
+        self.config = config
+        self.theme = theme
+        self.urls = urls
+        self.index = index
+        self.today = today
+        self.version = version
+        var strings: [String: TemplateValue] = [:]
+        for locale in config.locales {
+            strings[locale.code] = .object(theme.strings(for: locale.code).mapValues(TemplateValue.string))
+        }
+        self.strings = strings
+        var titles: [String: (String, String)] = [:]
+        for (locale, categories) in index.categories {
+            for category in categories { titles["\(locale)/\(category.slug)"] = (category.title, urls.category(locale: locale, slug: category.slug)) }
+        }
+        categoryTitles = titles
     }
 
     // MARK: - Common keys
 
-    func common(locale code: String, kind: String, title: String, description: String, file: String, alternates: [String: String]) -> [String: Any] {
+    func common(locale code: String, kind: String, title: String, description: String, file: String, alternates: [String: String]) -> [String: TemplateValue] {
         let locale = config.locale(code) ?? config.locales[0]
         let url = urls.url(ofFile: file)
-        let strings = theme.strings(for: code)
-        let switcher: [[String: Any]] = config.locales.map { other in
-            let target = alternates[other.code]
+        let switcher: [TemplateValue] = config.locales.map { other in
+            let target = alternates[other.code] ?? urls.home(other.code)
             return [
-                "code": other.code, "name": other.name, "dir": other.direction.rawValue,
-                "url": target ?? urls.home(other.code), "current": other.code == code, "missing": target == nil,
-                "canonical": urls.absolute(target ?? urls.home(other.code)),
+                "code": .string(other.code), "name": .string(other.name), "dir": .string(other.direction.rawValue),
+                "url": .string(target), "canonical": .string(urls.absolute(target)),
+                "current": .bool(other.code == code), "missing": .bool(alternates[other.code] == nil),
             ]
         }
         return [
-            "site": ["title": config.title, "baseURL": config.baseURL, "basePath": config.basePath],
-            "lang": code, "dir": locale.direction.rawValue,
-            "locale": ["code": code, "name": locale.name, "dir": locale.direction.rawValue],
-            "locales": switcher,
-            "t": strings,
+            "site": ["title": .string(config.title), "baseURL": .string(config.baseURL), "basePath": .string(config.basePath)],
+            "lang": .string(code), "dir": .string(locale.direction.rawValue),
+            "locale": ["code": .string(code), "name": .string(locale.name), "dir": .string(locale.direction.rawValue)],
+            "locales": .list(switcher),
+            "t": strings[code] ?? [:],
             "page": [
-                "title": title, "description": description.isEmpty ? config.title : description, "url": url,
-                "canonical": urls.absolute(url), "kind": kind,
-            ] as [String: Any],
-            "homeURL": urls.home(code), "searchURL": urls.search(code), "tagsURL": urls.tags(code),
-            "assets": ["css": assetURL("style.css"), "js": assetURL("answerkit.js")],
-            "generator": "AnswerKit \(version)",
+                "title": .string(title), "description": .string(description.isEmpty ? config.title : description),
+                "url": .string(url), "canonical": .string(urls.absolute(url)), "kind": .string(kind),
+            ],
+            "homeURL": .string(urls.home(code)), "searchURL": .string(urls.search(code)), "tagsURL": .string(urls.tags(code)),
+            "assets": ["css": .string(assetURL("style.css")), "js": .string(assetURL("answerkit.js"))],
+            "generator": .string("AnswerKit \(version)"),
         ]
     }
 
@@ -55,29 +70,28 @@ public struct PageContext: Sendable {
 
     // MARK: - Pieces
 
-    func summary(_ entry: Entry) -> [String: Any] {
-        // Empty strings are truthy in swift-mustache: optional text is left out instead.
-        var value: [String: Any] = [
-            "id": entry.id, "title": entry.title, "url": urls.entry(entry.key),
-            "underReview": entry.isExpired(on: today), "isDraft": entry.status == .draft,
+    func summary(_ entry: Entry) -> TemplateValue {
+        var value: [String: TemplateValue] = [
+            "id": .string(entry.id), "title": .string(entry.title), "url": .string(urls.entry(entry.key)),
+            "underReview": .bool(entry.isExpired(on: today)), "isDraft": .bool(entry.status == .draft),
         ]
-        if !entry.summary.isEmpty { value["summary"] = entry.summary }
-        if let category = index.category(of: entry.key) {
-            value["category"] = ["title": category.title, "url": urls.category(locale: category.locale, slug: category.slug)]
+        value["summary"] = .optional(entry.summary)
+        if let category = categoryTitles["\(entry.key.locale)/\(entry.key.category)"] {
+            value["category"] = ["title": .string(category.title), "url": .string(category.url)]
         }
-        return value
+        return .object(value)
     }
 
-    func categoryValue(_ category: Category, limit: Int? = nil) -> [String: Any] {
+    func categoryValue(_ category: Category, limit: Int? = nil) -> TemplateValue {
         let entries = index.entriesByCategory["\(category.locale)/\(category.slug)"] ?? []
         let shown = limit.map { Array(entries.prefix($0)) } ?? entries
-        var value: [String: Any] = [
-            "title": category.title, "slug": category.slug,
-            "url": urls.category(locale: category.locale, slug: category.slug), "count": entries.count,
-            "entries": shown.map(summary), "hasMore": shown.count < entries.count,
+        var value: [String: TemplateValue] = [
+            "title": .string(category.title), "slug": .string(category.slug),
+            "url": .string(urls.category(locale: category.locale, slug: category.slug)), "count": .int(entries.count),
+            "entries": .list(shown.map(summary)), "hasMore": .bool(shown.count < entries.count),
         ]
-        if !category.description.isEmpty { value["description"] = category.description }
-        return value
+        value["description"] = .optional(category.description)
+        return .object(value)
     }
 
     /// A date formatted for the locale (`2 octobre 2026`, `٢ أكتوبر ٢٠٢٦`).

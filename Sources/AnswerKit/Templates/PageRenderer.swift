@@ -12,13 +12,9 @@ public struct PageRenderer: Sendable {
     private var config: SiteConfig { context.config }
     private var index: SiteIndex { context.index }
 
-    func render(_ template: String, _ values: [String: Any], file: String) -> OutputFile {
-        let html = context.theme.library.render(values, withTemplate: template) ?? ""
-        return OutputFile(path: file, text: html)
-    }
-
-    func merge(_ base: [String: Any], _ extra: [String: Any]) -> [String: Any] {
-        base.merging(extra) { _, new in new }
+    func render(_ template: String, _ values: [String: TemplateValue], file: String) -> OutputFile {
+        let bytes = context.theme.library.render(template, .object(values)) ?? []
+        return OutputFile(path: file, contents: Data(bytes))
     }
 
     // MARK: - Entry
@@ -34,46 +30,48 @@ public struct PageRenderer: Sendable {
         let strings = context.theme.strings(for: locale)
         let underReview = entry.isExpired(on: context.today)
         let showReplies = !underReview && entry.status != .retired
-        let replies: [[String: Any]] = showReplies ? entry.replies.map { reply in
-            let count = ReplyLength.binding(reply.text, channel: reply.channel, config: config)
-            let id = "\(entry.id):\(locale):\(reply.channel):\(reply.kind.rawValue):\(reply.number)"
+        let replies: [TemplateValue] = showReplies ? entry.replies.map { reply in
+            let count = reply.count ?? ReplyLength.binding(reply.text, channel: reply.channel, config: config)
+            let unit = count?.unit.rawValue ?? "characters"
             return [
-                "id": id, "channel": reply.channel,
-                "channelName": strings["channel_\(reply.channel.replacingOccurrences(of: "-", with: "_"))"] ?? reply.channel,
-                "kind": reply.kind.rawValue,
-                "kindLabel": strings["kind_\(reply.kind.rawValue.replacingOccurrences(of: "-", with: "_"))"] ?? reply.kind.rawValue,
-                "text": reply.text, "length": count?.length ?? 0, "limit": count?.limit ?? 0,
-                "unit": count?.unit.rawValue ?? "", "hasLimit": count?.limit != nil,
-                "unitLabel": strings["unit_\(count?.unit.rawValue ?? "characters")"] ?? strings["characters"] ?? "",
+                "id": .string("\(entry.id):\(locale):\(reply.channel):\(reply.kind.rawValue):\(reply.number)"),
+                "channel": .string(reply.channel),
+                "channelName": .string(strings["channel_\(reply.channel.replacingOccurrences(of: "-", with: "_"))"] ?? reply.channel),
+                "kind": .string(reply.kind.rawValue),
+                "kindLabel": .string(strings["kind_\(reply.kind.rawValue.replacingOccurrences(of: "-", with: "_"))"] ?? reply.kind.rawValue),
+                "text": .string(reply.text), "length": .int(count?.length ?? 0), "limit": .int(count?.limit ?? 0),
+                "unit": .string(unit), "hasLimit": .bool(count?.limit != nil),
+                "unitLabel": .string(strings["unit_\(unit)"] ?? strings["characters"] ?? unit),
             ]
         } : []
-        var entryValue = context.summary(entry)
-        let category = index.category(of: entry.key)
-        entryValue = merge(entryValue, [
-            "html": body.html,
-            "category": ["title": category?.title ?? entry.key.category, "url": urls.category(locale: locale, slug: entry.key.category)],
-            "tags": entry.tags.map { ["name": $0, "url": urls.tag(locale: locale, tag: $0)] },
-            "hasTags": !entry.tags.isEmpty,
-            "sources": entry.sources.map { ["text": $0.text, "url": $0.isLink ? $0.text : "", "isLink": $0.isLink] as [String: Any] },
-            "hasSources": !entry.sources.isEmpty,
-            "status": entry.status.rawValue,
-            "hasApproval": entry.approvedOn != nil,
-            "headings": body.headings.filter { $0.level <= 3 }.map { ["level": $0.level, "id": $0.id, "text": $0.text] as [String: Any] },
-            "hasHeadings": body.headings.contains { $0.level <= 3 },
-            "replies": replies,
-            "hasReplies": !replies.isEmpty,
-        ])
-        // Optional values are left out rather than empty (empty strings are truthy in Mustache).
-        if let approvedBy = entry.approvedBy, !approvedBy.isEmpty { entryValue["approvedBy"] = approvedBy }
+        let headings = body.headings.filter { $0.level <= 3 }
+        var entryValue: [String: TemplateValue] = [
+            "html": .string(body.html),
+            "category": [
+                "title": .string(context.categoryTitles["\(locale)/\(entry.key.category)"]?.title ?? entry.key.category),
+                "url": .string(urls.category(locale: locale, slug: entry.key.category)),
+            ],
+            "tags": .list(entry.tags.map { ["name": .string($0), "url": .string(urls.tag(locale: locale, tag: $0))] }),
+            "hasTags": .bool(!entry.tags.isEmpty),
+            "sources": .list(entry.sources.map { ["text": .string($0.text), "url": .string($0.isLink ? $0.text : ""), "isLink": .bool($0.isLink)] }),
+            "hasSources": .bool(!entry.sources.isEmpty),
+            "status": .string(entry.status.rawValue),
+            "hasApproval": .bool(entry.approvedOn != nil),
+            "headings": .list(headings.map { ["level": .int($0.level), "id": .string($0.id), "text": .string($0.text)] }),
+            "hasHeadings": .bool(!headings.isEmpty),
+            "replies": .list(replies),
+            "hasReplies": .bool(!replies.isEmpty),
+        ]
+        entryValue["approvedBy"] = .optional(entry.approvedBy)
         if let day = entry.approvedOn {
-            entryValue["approvedOn"] = context.format(day, locale: locale)
-            entryValue["approvedOnISO"] = day.description
+            entryValue["approvedOn"] = .string(context.format(day, locale: locale))
+            entryValue["approvedOnISO"] = .string(day.description)
         }
         if let day = entry.reviewBy {
-            entryValue["reviewBy"] = context.format(day, locale: locale)
-            entryValue["reviewByISO"] = day.description
+            entryValue["reviewBy"] = .string(context.format(day, locale: locale))
+            entryValue["reviewByISO"] = .string(day.description)
         }
-        values["entry"] = entryValue
+        values["entry"] = context.summary(entry).merging(entryValue)
         return render("entry", values, file: file)
     }
 
@@ -90,8 +88,8 @@ public struct PageRenderer: Sendable {
             var home = context.common(
                 locale: code, kind: "home", title: config.title, description: strings["home_description"] ?? config.title,
                 file: urls.homeFile(code), alternates: everyLocale(urls.home))
-            home["categories"] = categories.map { context.categoryValue($0, limit: 6) }
-            home["hasCategories"] = !categories.isEmpty
+            home["categories"] = .list(categories.map { context.categoryValue($0, limit: 6) })
+            home["hasCategories"] = .bool(!categories.isEmpty)
             pages.append(render("home", home, file: urls.homeFile(code)))
 
             for category in categories {
@@ -111,14 +109,14 @@ public struct PageRenderer: Sendable {
             var tagsPage = context.common(
                 locale: code, kind: "tags", title: strings["all_tags"] ?? "Tags", description: strings["all_tags"] ?? "Tags",
                 file: urls.tagsFile(code), alternates: everyLocale(urls.tags))
-            tagsPage["tags"] = tags.map { ["name": $0.name, "url": urls.tag(locale: code, tag: $0.name), "count": $0.entries.count] as [String: Any] }
-            tagsPage["hasTags"] = !tags.isEmpty
+            tagsPage["tags"] = .list(tags.map { ["name": .string($0.name), "url": .string(urls.tag(locale: code, tag: $0.name)), "count": .int($0.entries.count)] })
+            tagsPage["hasTags"] = .bool(!tags.isEmpty)
             pages.append(render("tags", tagsPage, file: urls.tagsFile(code)))
             for tag in tags {
                 let file = urls.tagFile(locale: code, tag: tag.name)
                 var values = context.common(locale: code, kind: "tag", title: tag.name, description: tag.name, file: file, alternates: everyLocale(urls.tags))
-                values["tag"] = ["name": tag.name, "url": urls.tag(locale: code, tag: tag.name), "count": tag.entries.count] as [String: Any]
-                values["entries"] = tag.entries.map(context.summary)
+                values["tag"] = ["name": .string(tag.name), "url": .string(urls.tag(locale: code, tag: tag.name)), "count": .int(tag.entries.count)]
+                values["entries"] = .list(tag.entries.map(context.summary))
                 pages.append(render("tag", values, file: file))
             }
 
@@ -143,7 +141,7 @@ public struct PageRenderer: Sendable {
         var values = context.common(
             locale: config.defaultLocale, kind: "root", title: config.title, description: config.title, file: "index.html",
             alternates: Dictionary(uniqueKeysWithValues: config.locales.map { ($0.code, urls.home($0.code)) }))
-        values["defaultHomeURL"] = urls.home(config.defaultLocale)
+        values["defaultHomeURL"] = .string(urls.home(config.defaultLocale))
         return render("root", values, file: "index.html")
     }
 }

@@ -1,11 +1,10 @@
 import Foundation
-import Mustache
 import Yams
 
 /// The templates, interface strings and assets of a theme, loaded and checked.
 public struct Theme: Sendable {
     /// Parsed templates, registered by path without extension (`entry`, `partials/header`).
-    public var library: MustacheLibrary
+    public var library: TemplateLibrary
     /// Interface strings by locale, each already merged over the default locale's.
     public var strings: [String: [String: String]]
     /// Files under `assets/`, relative to it, sorted.
@@ -36,8 +35,8 @@ public enum ThemeLoader {
                 notes: ["set paths.templates in answerkit.yml, or run 'answerkit init' to get the default theme"])]))
         }
         let files = (try? ContentLoader.discover(directory)) ?? []
-        var library = MustacheLibrary()
-        var sources: [String: String] = [:]
+        var library = TemplateLibrary()
+        var parsed: [String: Template] = [:]
         for file in files where file.hasSuffix(".mustache") {
             let path = "\(displayPath)/\(file)"
             guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(file).path) else { continue }
@@ -46,21 +45,25 @@ public enum ThemeLoader {
                 continue
             }
             let name = String(file.dropLast(".mustache".count))
-            do {
-                library.register(try MustacheTemplate(string: text), named: name)
-                sources[name] = text
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(
-                    "template-syntax", at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
-                    "template error: \(error.error)", notes: [error.context.line.trimmingCharacters(in: .whitespaces)]))
+            do throws(Template.SyntaxError) {
+                let template = try Template(text)
+                library.register(template, named: name)
+                parsed[name] = template
             } catch {
-                diagnostics.append(.error("template-syntax", at: SourceLocation(path: path), "template error: \(error)"))
+                diagnostics.append(.error(
+                    "template-syntax", at: SourceLocation(path: path, line: error.line, column: error.column), "template error: \(error.message)"))
             }
         }
-        for name in Theme.requiredTemplates where sources[name] == nil && !diagnostics.hasErrors {
+        for name in Theme.requiredTemplates where parsed[name] == nil && !diagnostics.hasErrors {
             diagnostics.append(.error("missing-template", at: SourceLocation(path: "\(displayPath)/\(name).mustache"), "template '\(name).mustache' is missing"))
         }
-        diagnostics.append(contentsOf: checkPartials(sources, displayPath: displayPath))
+        for (name, template) in parsed.sorted(by: { $0.key < $1.key }) {
+            for reference in template.references where !library.contains(reference) {
+                diagnostics.append(.error(
+                    "missing-partial", at: SourceLocation(path: "\(displayPath)/\(name).mustache"),
+                    "template '\(reference)' does not exist", notes: ["templates are named by their path under \(displayPath)/ without '.mustache'"]))
+            }
+        }
         let (strings, stringDiagnostics) = loadStrings(directory, displayPath: displayPath, files: files, config: config)
         diagnostics.append(contentsOf: stringDiagnostics)
         let assets = files.filter { $0.hasPrefix("assets/") }.map { String($0.dropFirst("assets/".count)) }
@@ -72,27 +75,6 @@ public enum ThemeLoader {
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (Theme(library: library, strings: strings, assets: assets, assetVersions: versions, directory: directory), diagnostics)
-    }
-
-    /// Reports `{{> name}}` and `{{< name}}` that name no template (swift-mustache would render nothing).
-    static func checkPartials(_ sources: [String: String], displayPath: String) -> Diagnostics {
-        var diagnostics = Diagnostics()
-        let pattern = try! NSRegularExpression(pattern: #"\{\{\s*[<>]\s*([^\s}]+)\s*\}\}"#)
-        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
-            let range = NSRange(text.startIndex..., in: text)
-            for match in pattern.matches(in: text, range: range) {
-                guard let nameRange = Range(match.range(at: 1), in: text), let whole = Range(match.range, in: text) else { continue }
-                let partial = String(text[nameRange])
-                guard sources[partial] == nil else { continue }
-                let before = text[..<whole.lowerBound]
-                let line = before.count { $0 == "\n" } + 1
-                let column = before.unicodeScalars.count - (before.lastIndex(of: "\n").map { before[...$0].unicodeScalars.count } ?? 0) + 1
-                diagnostics.append(.error(
-                    "missing-partial", at: SourceLocation(path: "\(displayPath)/\(name).mustache", line: line, column: column),
-                    "template '\(partial)' does not exist", notes: ["templates are named by their path under \(displayPath)/ without '.mustache'"]))
-            }
-        }
-        return diagnostics
     }
 
     /// Reads `i18n/<locale>.yml` for every locale and merges each over the default locale.
