@@ -27,23 +27,23 @@ public struct SiteIndex: Sendable {
                 if tagNames[entry.key.locale]?[slug] == nil { tagNames[entry.key.locale, default: [:]][slug] = tag }
             }
         }
-        entriesByCategory = byCategory.mapValues { $0.sorted(by: SiteIndex.byTitle) }
+        entriesByCategory = byCategory.mapValues(SiteIndex.sortedByTitle)
         var categories: [String: [Category]] = [:]
         for category in content.categories where byCategory["\(category.locale)/\(category.slug)"] != nil {
             categories[category.locale, default: []].append(category)
         }
         self.categories = categories
-        tags = byTag.mapValues { bySlug in
+        tags = Dictionary(uniqueKeysWithValues: byTag.map { locale, bySlug in (locale,
             bySlug.keys.sorted().map { slug in
-                (name: bySlug[slug]!.first!.tags.first { Slug.make($0) == slug } ?? slug, entries: bySlug[slug]!.sorted(by: SiteIndex.byTitle))
-            }
-        }
-        _ = tagNames
+                (name: tagNames[locale]?[slug] ?? slug, entries: SiteIndex.sortedByTitle(bySlug[slug]!))
+            })
+        })
     }
 
-    /// Title order, then key, so equal titles stay deterministic.
-    static func byTitle(_ a: Entry, _ b: Entry) -> Bool {
-        (a.title.lowercased(), a.key) < (b.title.lowercased(), b.key)
+    /// Title order (case-insensitive), then key, so equal titles stay deterministic.
+    /// Sort keys are computed once per entry, not once per comparison.
+    static func sortedByTitle(_ entries: [Entry]) -> [Entry] {
+        entries.map { ($0.title.lowercased(), $0) }.sorted { ($0.0, $0.1.key) < ($1.0, $1.1.key) }.map(\.1)
     }
 
     /// The category of an entry.

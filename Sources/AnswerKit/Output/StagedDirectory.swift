@@ -67,14 +67,23 @@ public final class StagedDirectory: OutputSink, @unchecked Sendable {
         precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path escapes the output folder: \(path)")
         let url = staging.appendingPathComponent(path)
         let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty, createdDirectories.withLock({ $0.insert(parent).inserted }) {
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            } catch {
-                throw BuildFailure(.unwritable(url.deletingLastPathComponent().path, error.localizedDescription))
-            }
-        }
+        if !parent.isEmpty { try makeDirectory(parent) }
         return url
+    }
+
+    /// Creates `path` (relative to staging) and its missing parents, once each.
+    ///
+    /// POSIX `mkdir` with a cache of what exists: FileManager's recursive variant
+    /// stats every component of every page's folder.
+    private func makeDirectory(_ path: String) throws(BuildFailure) {
+        guard createdDirectories.withLock({ !$0.contains(path) }) else { return }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty { try makeDirectory(parent) }
+        let full = staging.path + "/" + path
+        if mkdir(full, 0o755) != 0, errno != EEXIST {
+            throw BuildFailure(.unwritable(full, String(cString: strerror(errno))))
+        }
+        createdDirectories.withLock { _ = $0.insert(path) }
     }
 
     /// Replaces `destination` with the staged build.

@@ -153,3 +153,34 @@ extension SnippetBundle {
         try container.encode(replies, forKey: .replies)
     }
 }
+
+// MARK: - Fast JSON
+
+extension SnippetBundle.Snippet {
+    /// The snippet as a JSON value (the same fields as its `Encodable` form).
+    var json: JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("id", .string(id)), ("entry", .string(entry)), ("locale", .string(locale)), ("channel", .string(channel)),
+            ("kind", .string(kind)), ("title", .string(title)), ("text", .string(text)),
+            ("variables", .array(variables.map(JSONValue.string))), ("url", .string(url)), ("tags", .array(tags.map(JSONValue.string))),
+            ("length", .int(length)), ("limit", limit.map(JSONValue.int) ?? .null), ("unit", .string(unit)),
+            ("approved_by", .string(approvedBy)), ("approved_on", .string(approvedOn.description)), ("hash", .string(hash)),
+        ]
+        if let segments { members.append(("segments", .int(segments))) }
+        if let limitChannel { members.append(("limit_channel", .string(limitChannel))) }
+        if let reviewBy { members.append(("review_by", .string(reviewBy.description))) }
+        return .object(members)
+    }
+}
+
+extension SnippetBundle {
+    /// The bundle as `snippets.json` bytes: sorted keys, two-space indentation.
+    public var jsonBytes: [UInt8] {
+        JSONWriter.bytes(.object([
+            ("$schema", .string(schema)), ("schema_version", .int(schemaVersion)),
+            ("site", .object([("title", .string(site.title)), ("base_url", .string(site.baseURL))])),
+            ("locale", locale.map(JSONValue.string) ?? .null), ("count", .int(count)),
+            ("replies", .array(replies.map(\.json))),
+        ]))
+    }
+}
