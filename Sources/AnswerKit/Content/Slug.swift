@@ -10,6 +10,7 @@ import Foundation
 public enum Slug {
     /// The slug of `text`; empty when `text` has no letter or digit.
     public static func make(_ text: String) -> String {
+        if let ascii = makeASCII(text) { return ascii }
         var result = String.UnicodeScalarView()
         var pendingDash = false
         for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
@@ -28,6 +29,26 @@ public enum Slug {
         return String(result)
     }
 
+    /// The same rule on bytes for pure-ASCII text (most headings and tags), or `nil`.
+    private static func makeASCII(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            var lowered = byte
+            if (0x41...0x5A).contains(byte) { lowered = byte + 0x20 }
+            if (0x61...0x7A).contains(lowered) || (0x30...0x39).contains(lowered) || lowered == 0x5F {
+                if pendingDash, !bytes.isEmpty { bytes.append(0x2D) }
+                pendingDash = false
+                bytes.append(lowered)
+            } else {
+                pendingDash = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Whether `text` is already a valid slug for a file name or id.
     public static func isValid(_ text: String) -> Bool {
         !text.isEmpty && make(text) == text
@@ -40,7 +61,13 @@ public enum Slug {
 
     /// Percent-encodes a path for use in an `href` (keeps `/`).
     public static func urlPath(_ path: String) -> String {
-        path.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? path
+        // Fast path: slugs of Latin text need no encoding.
+        let safe = path.utf8.allSatisfy {
+            (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) || (0x30...0x39).contains($0)
+                || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F || $0 == 0x2F || $0 == 0x7E
+        }
+        if safe { return path }
+        return path.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? path
     }
 
     private static let pathAllowed: CharacterSet = {

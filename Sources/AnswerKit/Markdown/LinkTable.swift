@@ -29,6 +29,22 @@ public struct LinkTable: Sendable {
         self.assets = Set(assets)
     }
 
+    /// Whether `url` starts with a URI scheme (`https:`, `mailto:`, `tel:`): RFC 3986 `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"`.
+    static func hasScheme(_ url: String) -> Bool {
+        var first = true
+        for byte in url.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): break
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                if first { return false }
+            case UInt8(ascii: ":"): return !first
+            default: return false
+            }
+            first = false
+        }
+        return false
+    }
+
     /// The outcome of resolving one link destination.
     enum Resolution: Equatable {
         /// Leave as written (external, mail, same-page fragment).
@@ -42,7 +58,7 @@ public struct LinkTable: Sendable {
     /// Resolves `destination` written in the file at content-relative `source`.
     func resolve(_ destination: String, from source: String) -> Resolution {
         if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//") { return .unchanged }
-        if destination.range(of: #"^[A-Za-z][A-Za-z0-9+.-]*:"#, options: .regularExpression) != nil { return .unchanged }
+        if Self.hasScheme(destination) { return .unchanged }
         var path = destination
         var suffix = ""
         if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
