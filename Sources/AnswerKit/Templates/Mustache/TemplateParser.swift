@@ -98,6 +98,7 @@ struct TemplateParser {
         guard let close = find(closing, from: start) else { throw error(at: open, "tag is never closed with '\(String(decoding: closing, as: UTF8.self))'") }
         let raw = String(decoding: bytes[start..<close], as: UTF8.self)
         let name = raw.trimmed()
+        if sigil == UInt8(ascii: "=") { throw error(at: open, "changing delimiters ({{=…=}}) is not supported") }
         if sigil != UInt8(ascii: "!"), name.isEmpty { throw error(at: open, "empty tag") }
         if sigil != UInt8(ascii: "!"), name.contains(where: { $0 == " " || $0 == "\n" }) {
             throw error(at: open, "tag name '\(name)' contains a space")

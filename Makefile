@@ -1,0 +1,34 @@
+# Shortcuts; every target calls a script in scripts/ or bench/, which is
+# where the real steps live (so README, CI and make agree).
+.PHONY: site test test-swift test-js test-browser bench bench-large theme clean
+
+site:            ## build and serve the sample knowledge base
+	scripts/site.sh
+
+test:            ## every test (what CI runs)
+	scripts/test.sh
+
+test-swift:
+	swift test
+
+test-js:
+	node --test Tests/js/
+
+test-browser:
+	scripts/test-browser.sh
+
+bench:           ## AnswerKit vs Hugo vs cmark at 1 000 and 10 000 entries
+	scripts/setup.sh bench
+	swift build -c release --product answerkit
+	bench/run.sh
+
+bench-large:     ## adds 100 000 entries (minutes; Hugo needs ~11 GiB)
+	scripts/setup.sh bench
+	swift build -c release --product answerkit
+	BENCH_LARGE=1 bench/run.sh
+
+theme:           ## re-embed templates/ into the binary (after editing the theme)
+	python3 scripts/embed-theme.py
+
+clean:
+	rm -rf .build public bench/work bench/results test-output
