@@ -15,7 +15,10 @@ public struct YAMLDocument {
     public init(parsing text: String, path: String, lineOffset: Int = 0) {
         diagnostics = Diagnostics()
         do {
-            root = try Yams.compose(yaml: text)
+            // `.basic`: every scalar stays a string (readers convert and report types
+            // themselves); Yams' default resolver runs ICU regexes on every scalar,
+            // and `Encoding.default` is recomputed on every call.
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             root = nil
             diagnostics.append(Self.diagnostic(for: error, path: path, lineOffset: lineOffset, text: text))
