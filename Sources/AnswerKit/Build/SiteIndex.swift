@@ -42,8 +42,14 @@ public struct SiteIndex: Sendable {
 
     /// Title order (case-insensitive), then key, so equal titles stay deterministic.
     /// Sort keys are computed once per entry, not once per comparison.
+    /// Keys compare as UTF-8 bytes (code point order), much cheaper than `String`'s
+    /// Unicode-canonical comparison and just as deterministic.
     static func sortedByTitle(_ entries: [Entry]) -> [Entry] {
-        entries.map { ($0.title.lowercased(), $0) }.sorted { ($0.0, $0.1.key) < ($1.0, $1.1.key) }.map(\.1)
+        let keys = entries.map { Array($0.title.lowercased().utf8) }
+        return entries.indices.sorted { a, b in
+            if keys[a] != keys[b] { return keys[a].lexicographicallyPrecedes(keys[b]) }
+            return entries[a].key < entries[b].key
+        }.map { entries[$0] }
     }
 
     /// The category of an entry.

@@ -20,18 +20,52 @@ public enum ContentLoader {
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw BuildFailure(.missingDirectory(directory.path))
         }
-        guard let enumerator = FileManager.default.enumerator(
-            at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { throw BuildFailure(.unreadable(directory.path, "cannot list")) }
+        // A POSIX walk rather than FileManager's enumerator: resource values and
+        // symlink resolution for every file took ~5 % of a 10 000-entry build.
         let base = directory.standardizedFileURL.resolvingSymlinksInPath().path
         var paths: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let full = url.standardizedFileURL.resolvingSymlinksInPath().path
-            guard full.hasPrefix(base + "/") else { continue }
-            paths.append(String(full.dropFirst(base.count + 1)))
+        guard walk(base, relative: "", base: base, into: &paths) else {
+            throw BuildFailure(.unreadable(directory.path, "cannot list"))
         }
         return paths.sorted()
+    }
+
+    /// Appends the regular files under `base/relative` (hidden names skipped; a
+    /// symlink counts only if it resolves to a file inside `base`). False if `relative` cannot be listed.
+    private static func walk(_ directory: String, relative: String, base: String, into paths: inout [String]) -> Bool {
+        guard let handle = opendir(directory) else { return false }
+        defer { closedir(handle) }
+        var subdirectories: [(String, String)] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let full = directory + "/" + name
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var kind = Int32(entry.pointee.d_type)
+            if kind == Int32(DT_LNK) || kind == Int32(DT_UNKNOWN) {
+                guard let real = realpath(full, nil) else { continue }
+                defer { free(real) }
+                let target = String(cString: real)
+                guard target.hasPrefix(base + "/") else { continue }
+                var info = stat()
+                guard stat(target, &info) == 0 else { continue }
+                // Like FileManager's enumerator, never descend into a linked folder (no cycles).
+                let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+                if isDirectory, entry.pointee.d_type == UInt8(DT_LNK) { continue }
+                kind = isDirectory ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0
+            }
+            if kind == Int32(DT_DIR) {
+                subdirectories.append((full, path))
+            } else if kind == Int32(DT_REG) {
+                paths.append(path)
+            }
+        }
+        for (full, path) in subdirectories where !walk(full, relative: path, base: base, into: &paths) {
+            return false
+        }
+        return true
     }
 
     /// Reads and validates all content under `root` (the load and validate stages).
