@@ -91,11 +91,8 @@ public enum Builder {
         let bundle = clock.measure("index") { SnippetBundle.make(entries: index.entries, config: config, urls: urls, today: options.today) }
         try clock.measure("write") { () throws(BuildFailure) in
             for page in listPages { try sink.write(page) }
-            try sink.write(OutputFile(path: "snippets.json", contents: Data(bundle.jsonBytes)))
+            for file in bundle.files(locales: config.locales.map(\.code)) { try sink.write(file) }
             try sink.write(OutputFile(path: "snippets.schema.json", text: SnippetSchema.json))
-            for locale in config.locales {
-                try sink.write(OutputFile(path: "\(locale.code)/snippets.json", contents: Data(bundle.filtered(locale: locale.code).jsonBytes)))
-            }
             for asset in theme.assets {
                 try sink.copy(from: templatesDirectory.appendingPathComponent("assets/\(asset)"), to: "assets/\(asset)")
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The approved-reply bundle, `snippets.json`: what agents' tools load.
 ///
 /// Only replies of `approved` entries whose `review_by` has not passed are in
@@ -176,11 +178,29 @@ extension SnippetBundle.Snippet {
 extension SnippetBundle {
     /// The bundle as `snippets.json` bytes: sorted keys, two-space indentation.
     public var jsonBytes: [UInt8] {
+        document(replies: replies.map(\.json))
+    }
+
+    /// The bundle of all locales and one per locale in `locales`, as files: each
+    /// reply is serialized once, on all cores, and spliced into both documents.
+    public func files(locales: [String]) -> [OutputFile] {
+        let serialized = Parallel.map(replies, chunkSize: 256) { JSONWriter.bytes($0.json, indent: 2) }
+        var files = [OutputFile(path: "snippets.json", contents: Data(document(replies: serialized.map(JSONValue.raw))))]
+        for locale in locales {
+            var bundle = filtered(locale: locale)
+            bundle.replies = []
+            let mine = zip(replies, serialized).filter { $0.0.locale == locale }.map { JSONValue.raw($0.1) }
+            files.append(OutputFile(path: "\(locale)/snippets.json", contents: Data(bundle.document(replies: mine))))
+        }
+        return files
+    }
+
+    private func document(replies: [JSONValue]) -> [UInt8] {
         JSONWriter.bytes(.object([
             ("$schema", .string(schema)), ("schema_version", .int(schemaVersion)),
             ("site", .object([("title", .string(site.title)), ("base_url", .string(site.baseURL))])),
             ("locale", locale.map(JSONValue.string) ?? .null), ("count", .int(count)),
-            ("replies", .array(replies.map(\.json))),
+            ("replies", .array(replies)),
         ]))
     }
 }

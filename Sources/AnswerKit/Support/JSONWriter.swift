@@ -6,6 +6,8 @@ public enum JSONValue: Sendable, Equatable {
     case null
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// Already-serialized JSON, written verbatim (it must have been written at the same indentation).
+    case raw([UInt8])
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         JSONWriter.bytes(lhs) == JSONWriter.bytes(rhs)
@@ -27,12 +29,20 @@ public enum JSONWriter {
         return output
     }
 
+    /// `value` as it would appear nested `indent` levels deep in a document (for `.raw`).
+    public static func bytes(_ value: JSONValue, indent: Int) -> [UInt8] {
+        var output: [UInt8] = []
+        write(value, into: &output, indent: indent)
+        return output
+    }
+
     static func write(_ value: JSONValue, into output: inout [UInt8], indent: Int) {
         switch value {
         case let .string(text): writeString(text, into: &output)
         case let .int(number): output.append(contentsOf: String(number).utf8)
         case let .bool(flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .null: output.append(contentsOf: "null".utf8)
+        case let .raw(bytes): output.append(contentsOf: bytes)
         case let .array(items):
             guard !items.isEmpty else { return output.append(contentsOf: "[]".utf8) }
             output.append(contentsOf: "[\n".utf8)
