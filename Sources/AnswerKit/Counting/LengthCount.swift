@@ -29,12 +29,12 @@ public struct LengthCount: Sendable, Hashable, Codable {
             self.limit = channel.limit
             self.valid = !invalid && channel.limit.map { length <= $0 } ?? true
         case .characters:
-            let length = text.precomposedStringWithCanonicalMapping.unicodeScalars.count
+            let length = Normalization.nfc(text).unicodeScalars.count
             self.length = length
             self.limit = channel.limit
             self.valid = channel.limit.map { length <= $0 } ?? true
         case .bytes:
-            let length = text.precomposedStringWithCanonicalMapping.utf8.count
+            let length = Normalization.nfc(text).utf8.count
             self.length = length
             self.limit = channel.limit
             self.valid = channel.limit.map { length <= $0 } ?? true
@@ -45,6 +45,24 @@ public struct LengthCount: Sendable, Hashable, Codable {
             encoding = measure.encoding
             limit = channel.limit.map { SMSCounter.capacity(segments: $0, encoding: measure.encoding) }
             valid = channel.limit.map { measure.segments <= $0 } ?? true
+        }
+    }
+
+    /// `text` measured for each of `channels`, each counting rule applied once
+    /// (a reply for `any` channel is measured for every channel).
+    public static func all(_ text: String, channels: [Channel]) -> [LengthCount] {
+        var measured: [LengthUnit: LengthCount] = [:]
+        return channels.map { channel in
+            // Only plain counts are shared: weighted and SMS validity depend on more than the length.
+            guard channel.unit == .characters || channel.unit == .bytes, var count = measured[channel.unit] else {
+                let count = LengthCount(text, channel: channel)
+                measured[channel.unit] = count
+                return count
+            }
+            count.channel = channel.name
+            count.limit = channel.limit
+            count.valid = channel.limit.map { count.length <= $0 } ?? true
+            return count
         }
     }
 

@@ -34,7 +34,7 @@ public enum SMSCounter {
 
     /// Measures `text` as it would be sent.
     public static func measure(_ text: String) -> Measure {
-        let normalized = text.precomposedStringWithCanonicalMapping
+        let normalized = Normalization.nfc(text)
         let scalars = Array(normalized.unicodeScalars)
         if scalars.allSatisfy({ basic.contains($0) || extended.contains($0) }) {
             let sizes = scalars.map { extended.contains($0) ? 2 : 1 }
@@ -56,7 +56,7 @@ public enum SMSCounter {
     }
 
     /// Packs indivisible items of `sizes` units into segments greedily.
-    private static func segments(_ sizes: [Int], single: Int, multi: Int) -> Int {
+    static func segments(_ sizes: [Int], single: Int, multi: Int) -> Int {
         let total = sizes.reduce(0, +)
         if total == 0 { return 0 }
         if total <= single { return 1 }

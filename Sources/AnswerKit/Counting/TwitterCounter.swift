@@ -37,7 +37,7 @@ public struct TwitterCounter: Sendable {
     /// The weighted length of `text` and whether it contains an invalid character.
     public func measure(_ text: String) -> (length: Int, hasInvalidCharacter: Bool) {
         // NFC cannot change pure ASCII; skipping it saves the Foundation round trip.
-        let normalized = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+        let normalized = Normalization.nfc(text)
         let scalars = Array(normalized.unicodeScalars)
         let urls = URLScanner.urlRanges(in: scalars)
         var weight = 0
