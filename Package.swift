@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The system cmark library (CommonMark reference implementation, C).
@@ -26,12 +28,29 @@ let package = Package(
                 "Ccmark",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["Search/FORMAT.md"]
+        ),
+        // The MCP server (`answerkit mcp`), apart so the library stays free of the MCP SDK.
+        .target(
+            name: "AnswerKitMCP",
+            dependencies: ["AnswerKit", .product(name: "MCP", package: "swift-sdk")]
+        ),
+        // The dev server (`answerkit serve`), apart so the library stays free of FlyingFox.
+        .target(
+            name: "AnswerKitServer",
+            dependencies: [
+                "AnswerKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(
             name: "answerkit",
             dependencies: [
                 "AnswerKit",
+                "AnswerKitMCP",
+                "AnswerKitServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +61,10 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: ["AnswerKit"]
+        ),
+        .testTarget(
+            name: "AnswerKitServerTests",
+            dependencies: ["AnswerKitServer", "AnswerKit"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -2,7 +2,7 @@ import AnswerKit
 import ArgumentParser
 
 @main
-struct AnswerKitCommand: ParsableCommand {
+struct AnswerKitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "answerkit",
         abstract: "Build a searchable help site and an approved-reply bundle from Markdown FAQ entries.",
@@ -12,7 +12,7 @@ struct AnswerKitCommand: ParsableCommand {
             Start with 'answerkit init my-help' or run it inside the sample knowledge base.
             """,
         version: Builder.version,
-        subcommands: [Build.self, Check.self, Count.self, Init.self, New.self],
+        subcommands: [Build.self, Check.self, Count.self, Diff.self, Export.self, Init.self, MCP.self, New.self, Search.self, Serve.self],
         defaultSubcommand: nil
     )
 }

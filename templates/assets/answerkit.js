@@ -155,7 +155,10 @@
 
   /* ---- browser wiring ---- */
 
+  /** Mark "{{name}}" in a reply text, unless the page already did (AnswerKit
+   * renders the marks, and <bdi> isolation, server-side; other themes may not). */
   function highlightPlaceholders(el, doc) {
+    if (el.querySelector && el.querySelector("mark.placeholder")) return;
     var text = el.textContent;
     var parts = splitPlaceholders(text);
     if (!parts.some(function (p) { return p.placeholder; })) return;

@@ -67,14 +67,24 @@ public enum Builder {
         let drafts = unpublished.filter { $0.status == .draft }
         let links = LinkTable(published: index.entries, unpublished: unpublished, categories: content.categories, assets: content.assets, urls: urls)
         let draftLinks = LinkTable(published: index.entries + drafts, unpublished: unpublished.filter { $0.status != .draft }, categories: content.categories, assets: content.assets, urls: urls)
-        let markdown = MarkdownRenderer(links: links, allowRawHTML: config.allowRawHTML)
-        let draftMarkdown = MarkdownRenderer(links: draftLinks, allowRawHTML: config.allowRawHTML)
+        let rightToLeft = Set(config.locales.filter { $0.direction == .rtl }.map(\.code))
+        let markdown = MarkdownRenderer(links: links, allowRawHTML: config.allowRawHTML, rightToLeftLocales: rightToLeft)
+        let draftMarkdown = MarkdownRenderer(links: draftLinks, allowRawHTML: config.allowRawHTML, rightToLeftLocales: rightToLeft)
         let pages = PageRenderer(context: PageContext(config: config, theme: theme, urls: urls, index: index, today: options.today, version: version))
         let contentDirectory = config.resolve(config.contentPath, root: options.root)
 
         // Entry pages: read the body again, render Markdown, render the page, hand it to the sink.
+        let search = SearchIndexBuilder(entries: index.entries)
+        let categoryTitles = Dictionary(content.categories.map { ("\($0.locale)/\($0.slug)", $0.title) }, uniquingKeysWith: { first, _ in first })
         let rendered = try clock.measure("render") { () throws(BuildFailure) in
-            try renderEntries(index.entries, directory: contentDirectory, markdown: markdown, pages: pages, sink: sink)
+            try renderEntries(index.entries, directory: contentDirectory, markdown: markdown, pages: pages, sink: sink) { entry, body in
+                guard entry.status != .retired else { return }
+                search.add(entry.key, SearchDocument(
+                    id: entry.id, title: entry.title, url: urls.entry(entry.key),
+                    category: categoryTitles["\(entry.key.locale)/\(entry.key.category)"] ?? entry.key.category,
+                    tags: entry.tags, headings: body.headings.map(\.text), body: body.plainText,
+                    excerpt: entry.summary.isEmpty ? body.excerpt(limit: SearchIndexFormat.excerptLength) : entry.summary))
+            }
         }
         let checkedDrafts = try clock.measure("render") { () throws(BuildFailure) in
             try renderEntries(drafts, directory: contentDirectory, markdown: draftMarkdown, pages: nil, sink: sink)
@@ -88,9 +98,14 @@ public enum Builder {
 
         // Lists, bundles and assets.
         let listPages = clock.measure("lists") { pages.listPages() }
+        let searchFiles = clock.measure("search") { search.files() }
         let bundle = clock.measure("index") { SnippetBundle.make(entries: index.entries, config: config, urls: urls, today: options.today) }
+        // robots.txt, sitemap.xml and feeds; sitemap parts are made as they are written.
+        let siteFiles = clock.measure("site") { SiteFiles.make(config: config, urls: urls, index: index, strings: theme.strings, today: options.today) }
         try clock.measure("write") { () throws(BuildFailure) in
             for page in listPages { try sink.write(page) }
+            for file in searchFiles { try sink.write(file) }
+            for file in siteFiles { try sink.write(file.file) }
             for file in bundle.files(locales: config.locales.map(\.code)) { try sink.write(file) }
             try sink.write(OutputFile(path: "snippets.schema.json", text: SnippetSchema.json))
             for asset in theme.assets {
@@ -103,7 +118,7 @@ public enum Builder {
         report.entries = index.entries.count
         report.pages = rendered.count + listPages.count
         report.replies = bundle.count
-        report.files = report.pages + 2 + config.locales.count + theme.assets.count + content.assets.count
+        report.files = report.pages + 2 + config.locales.count + theme.assets.count + content.assets.count + siteFiles.count
         return finish(diagnostics, report, options)
     }
 
@@ -122,7 +137,8 @@ public enum Builder {
     }
 
     static func renderEntries(
-        _ entries: [Entry], directory: URL, markdown: MarkdownRenderer, pages: PageRenderer?, sink: some OutputSink
+        _ entries: [Entry], directory: URL, markdown: MarkdownRenderer, pages: PageRenderer?, sink: some OutputSink,
+        onRendered: @Sendable (Entry, RenderedBody) -> Void = { _, _ in }
     ) throws(BuildFailure) -> [EntryResult] {
         let failure = Locked<BuildFailure?>(nil)
         let results = Parallel.map(entries, chunkSize: 32) { entry -> EntryResult in
@@ -134,9 +150,11 @@ public enum Builder {
             {
                 body = split.body
             }
-            let rendered = markdown.render(body, path: entry.path, source: relative, lineOffset: entry.bodyLineOffset)
+            let rendered = markdown.render(
+                body, path: entry.path, source: relative, lineOffset: entry.bodyLineOffset, direction: markdown.direction(of: entry.key.locale))
             do throws(BuildFailure) {
                 if let pages { try sink.write(pages.entryPage(entry, body: rendered)) }
+                onRendered(entry, rendered)
             } catch {
                 failure.withLock { $0 = $0 ?? error }
             }

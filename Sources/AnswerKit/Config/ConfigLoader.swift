@@ -32,6 +32,7 @@ public enum ConfigLoader {
         }
         readLocales(&reader, into: &config)
         readChannels(&reader, into: &config)
+        readPlaceholders(&reader, into: &config)
         if let pathsNode = reader.value("paths") {
             var paths = MappingReader(pathsNode, path: path, lineOffset: 0, what: "'paths'")
             if let (value, _) = paths.string("content") { config.contentPath = value }
@@ -50,6 +51,8 @@ public enum ConfigLoader {
 
     private static func readLocales(_ reader: inout MappingReader, into config: inout SiteConfig) {
         let defaultLocale = reader.string("defaultLocale")
+        // Site-wide `digits` is the default of every locale that does not set its own.
+        let siteDigits = readDigits(&reader) ?? .latin
         if let items = reader.list("locales") {
             var locales: [SiteLocale] = []
             for item in items {
@@ -76,10 +79,13 @@ public enum ConfigLoader {
                     direction = .rtl
                 }
                 let name = locale.string("name")?.0 ?? code
+                let digits = readDigits(&locale) ?? siteDigits
                 reader.report(contentsOf: locale.finish())
-                locales.append(SiteLocale(code: code, name: name, direction: direction))
+                locales.append(SiteLocale(code: code, name: name, direction: direction, digits: digits))
             }
             if !locales.isEmpty { config.locales = locales }
+        } else {
+            for index in config.locales.indices { config.locales[index].digits = siteDigits }
         }
         if let (code, location) = defaultLocale {
             if config.locale(code) == nil {
@@ -131,6 +137,16 @@ public enum ConfigLoader {
                 config.channels.append(channel)
             }
         }
+    }
+
+    /// Reads `digits` of a mapping (the site or one locale); reports values that are not a `DigitStyle`.
+    private static func readDigits(_ reader: inout MappingReader) -> DigitStyle? {
+        guard let (value, location) = reader.string("digits") else { return nil }
+        if let style = DigitStyle(rawValue: value) { return style }
+        var notes = ["digits: \(DigitStyle.allCases.map(\.rawValue).joined(separator: ", "))"]
+        if let guess = Suggestion.closest(to: value, among: DigitStyle.allCases.map(\.rawValue)) { notes.insert("did you mean '\(guess)'?", at: 0) }
+        reader.report(.error("bad-digits", at: location, "unknown digits '\(value)'", notes: notes))
+        return nil
     }
 
     /// Whether `code` looks like a BCP 47 language tag.

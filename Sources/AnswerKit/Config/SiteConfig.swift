@@ -5,6 +5,28 @@ public enum TextDirection: String, Sendable, Codable {
     case ltr, rtl
 }
 
+/// The digits dates and numbers are written with (`digits:` in `answerkit.yml`).
+///
+/// Arabic text is written with either set, depending on the country and the
+/// house style, so the site chooses; the default is the digits the content uses.
+public enum DigitStyle: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 0123456789 (ICU `latn`).
+    case latin
+    /// ٠١٢٣٤٥٦٧٨٩, as in much of the Arab world (ICU `arab`).
+    case arabicIndic = "arabic-indic"
+    /// ۰۱۲۳۴۵۶۷۸۹, as in Persian and Urdu (ICU `arabext`).
+    case extendedArabicIndic = "extended-arabic-indic"
+
+    /// The Unicode locale extension value (`-u-nu-…`) of the numbering system.
+    public var numberingSystem: String {
+        switch self {
+        case .latin: "latn"
+        case .arabicIndic: "arab"
+        case .extendedArabicIndic: "arabext"
+        }
+    }
+}
+
 /// A language the site is published in.
 public struct SiteLocale: Sendable, Hashable, Codable {
     /// BCP 47 code used in paths and `lang` (`en`, `ar`, `pt-BR`).
@@ -13,12 +35,15 @@ public struct SiteLocale: Sendable, Hashable, Codable {
     public var name: String
     /// `ltr` or `rtl`.
     public var direction: TextDirection
+    /// Digits of formatted dates and numbers (the locale's `digits`, else the site's).
+    public var digits: DigitStyle
 
     /// Creates a locale.
-    public init(code: String, name: String, direction: TextDirection) {
+    public init(code: String, name: String, direction: TextDirection, digits: DigitStyle = .latin) {
         self.code = code
         self.name = name
         self.direction = direction
+        self.digits = digits
     }
 }
 
@@ -42,6 +67,8 @@ public struct SiteConfig: Sendable {
     public var publicPath: String
     /// Whether raw HTML in Markdown is passed through (off: cmark's safe mode).
     public var allowRawHTML: Bool
+    /// Declared placeholders by name (`placeholders:`); undeclared ones have no bound.
+    public var placeholders: [String: PlaceholderSpec] = [:]
 
     /// A minimal configuration: one English locale, built-in channels, default paths.
     public init(title: String, baseURL: String = "/") {

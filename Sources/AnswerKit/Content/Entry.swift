@@ -56,8 +56,11 @@ public struct Reply: Sendable, Hashable {
     public var location: SourceLocation
     /// Its length by its channel's rule (for `any`, the tightest channel), computed once.
     public var count: LengthCount?
+    /// Its longest once filled in, on the same channel as `count`; `nil` when a
+    /// placeholder has no declared bound (see `WorstCase`).
+    public var worstCase: LengthCount?
 
-    public init(channel: String, kind: ReplyKind, text: String, variables: [String], number: Int, location: SourceLocation, count: LengthCount? = nil) {
+    public init(channel: String, kind: ReplyKind, text: String, variables: [String], number: Int, location: SourceLocation, count: LengthCount? = nil, worstCase: LengthCount? = nil) {
         self.channel = channel
         self.kind = kind
         self.text = text
@@ -65,6 +68,7 @@ public struct Reply: Sendable, Hashable {
         self.number = number
         self.location = location
         self.count = count
+        self.worstCase = worstCase
     }
 }
 
@@ -90,6 +94,9 @@ public struct Entry: Sendable, Hashable {
     public var bodyLineOffset: Int
     /// Where `id` is (or the top of the file when defaulted), for duplicate-id messages.
     public var idLocation: SourceLocation
+    /// Where `approved_on` and `review_by` are, when given (translation and expiry reports).
+    public var approvedOnLocation: SourceLocation? = nil
+    public var reviewByLocation: SourceLocation? = nil
 
     /// Whether `review_by` has passed on `today`: the entry shows "under review"
     /// and its replies stay out of every bundle.

@@ -70,6 +70,8 @@ public struct EntryParser: Sendable {
         entry.approvedOn = readDay("approved_on", &reader)
         entry.reviewBy = readDay("review_by", &reader)
         entry.updated = readDay("updated", &reader)
+        entry.approvedOnLocation = reader.keyLocation("approved_on")
+        entry.reviewByLocation = reader.keyLocation("review_by")
         if let sources = reader.strings("sources") {
             entry.sources = sources.map { EntrySource(text: $0.0) }
             for (source, location) in sources where source.hasPrefix("http") && !isPlausibleURL(source) {
@@ -174,13 +176,13 @@ public struct EntryParser: Sendable {
                 valid = false
             }
             if valid, let (channelName, _) = channel {
-                let (count, lengthDiagnostics) = ReplyLength.check(trimmed, channel: channelName, config: config, at: textLocation, status: status)
-                for diagnostic in lengthDiagnostics { item.report(diagnostic) }
+                let measure = ReplyLength.check(trimmed, channel: channelName, config: config, at: textLocation, status: status)
+                for diagnostic in measure.diagnostics { item.report(diagnostic) }
                 let key = "\(channelName)/\(replyKind.rawValue)"
                 numbers[key, default: 0] += 1
                 replies.append(Reply(
                     channel: channelName, kind: replyKind, text: trimmed, variables: variables,
-                    number: numbers[key]!, location: textLocation, count: count))
+                    number: numbers[key]!, location: textLocation, count: measure.count, worstCase: measure.worstCase))
             }
             reader.report(contentsOf: item.finish())
         }

@@ -72,7 +72,8 @@ public enum Placeholder {
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {
             result += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            // An unclosed `{{` and everything after it stay as written.
+            guard let close = rest[open.upperBound...].range(of: "}}") else { return result + rest[open.lowerBound...] }
             let name = String(rest[open.upperBound..<close.lowerBound])
             if isName(name), let replacement = value(name) {
                 result += replacement

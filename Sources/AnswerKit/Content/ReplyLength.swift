@@ -15,28 +15,71 @@ enum ReplyLength {
         return config.channel(channel).map { LengthCount(base, channel: $0) }
     }
 
-    /// Diagnostics for a reply over its limit (an error unless the entry is a draft).
-    /// Measures a reply and reports it when over a limit; returns the binding count too.
-    static func check(_ text: String, channel: String, config: SiteConfig, at location: SourceLocation, status: EntryStatus) -> (LengthCount?, [Diagnostic]) {
+    /// A reply measured on its channel: the fixed text, the worst case, and what is wrong.
+    struct Measure {
+        /// The fixed text's length on the binding channel (placeholders empty).
+        var count: LengthCount?
+        /// The worst case on the binding channel; `nil` when a placeholder is unbounded.
+        var worstCase: LengthCount?
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Measures a reply, fixed text and worst case, and reports it when over a limit (an
+    /// error unless the entry is a draft); for `any`, on every channel. The binding
+    /// channel is the one the reply fills most in the worst case (the fixed text when
+    /// the worst case is unknown).
+    static func check(_ text: String, channel: String, config: SiteConfig, at location: SourceLocation, status: EntryStatus) -> Measure {
         let base = baseText(text)
         let channels = channel == Channel.anyName ? config.channels : config.channel(channel).map { [$0] } ?? []
         var result: [Diagnostic] = []
         let counts = LengthCount.all(base, channels: channels)
-        let binding = channel == Channel.anyName ? counts.filter { $0.limit != nil }.max { $0.fill < $1.fill } : counts.first
-        for (target, count) in zip(channels, counts) {
-            guard !count.valid else { continue }
-            let severity: Diagnostic.Severity = status == .draft ? .warning : .error
-            var notes: [String] = []
-            let what = channel == Channel.anyName ? "reply for 'any' channel does not fit \(target.name)" : "\(target.name) reply is too long"
-            var measure = "\(count.length) \(unitName(target.unit)); the limit is \(count.limit ?? 0)"
-            if target.unit == .segments, let segments = count.segments, let encoding = count.encoding {
-                measure = "\(segments) segments (\(count.length) \(encoding.rawValue) units); the limit is \(target.limit ?? 0) segments"
-                if encoding == .ucs2 { notes.append("a character outside the GSM-7 alphabet (Arabic, Hebrew, Turkish ş ğ ı, emoji…) makes every segment 67 characters") }
-            }
-            if channel == Channel.anyName { notes.append("a reply for 'any' must fit every channel; give \(target.name) its own shorter reply") }
-            result.append(Diagnostic(severity, code: "reply-too-long", at: location, "\(what): \(measure)", notes: notes))
+        let hasPlaceholders = text.contains("{{")
+        let worstCases = zip(channels, counts).map { target, count in
+            hasPlaceholders ? WorstCase.measure(text, channel: target, placeholders: config.placeholders) : WorstCase(count: count, shares: [])
         }
-        return (binding, result)
+        let severity: Diagnostic.Severity = status == .draft ? .warning : .error
+        for (index, target) in channels.enumerated() {
+            let count = counts[index]
+            guard count.valid else {
+                result.append(tooLong(count, target: target, channel: channel, severity: severity, at: location))
+                continue
+            }
+            if let worst = worstCases[index], !worst.count.valid {
+                result.append(mayNotFit(worst, target: target, channel: channel, severity: severity, at: location))
+            }
+        }
+        let candidates = channel == Channel.anyName ? Array(channels.indices.filter { channels[$0].limit != nil }) : Array(channels.indices.prefix(1))
+        let binding = candidates.max { (worstCases[$0]?.count ?? counts[$0]).fill < (worstCases[$1]?.count ?? counts[$1]).fill }
+        return Measure(count: binding.map { counts[$0] }, worstCase: binding.flatMap { worstCases[$0]?.count }, diagnostics: result)
+    }
+
+    /// The fixed text alone is over the limit.
+    private static func tooLong(_ count: LengthCount, target: Channel, channel: String, severity: Diagnostic.Severity, at location: SourceLocation) -> Diagnostic {
+        var notes: [String] = []
+        let what = channel == Channel.anyName ? "reply for 'any' channel does not fit \(target.name)" : "\(target.name) reply is too long"
+        var measure = "\(count.length) \(unitName(target.unit)); the limit is \(count.limit ?? 0)"
+        if target.unit == .segments, let segments = count.segments, let encoding = count.encoding {
+            measure = "\(segments) segments (\(count.length) \(encoding.rawValue) units); the limit is \(target.limit ?? 0) segments"
+            if encoding == .ucs2 { notes.append("a character outside the GSM-7 alphabet (Arabic, Hebrew, Turkish ş ğ ı, emoji…) makes every segment 67 characters") }
+        }
+        if channel == Channel.anyName { notes.append("a reply for 'any' must fit every channel; give \(target.name) its own shorter reply") }
+        return Diagnostic(severity, code: "reply-too-long", at: location, "\(what): \(measure)", notes: notes)
+    }
+
+    /// The fixed text fits, but the longest values the placeholders allow would not.
+    private static func mayNotFit(_ worst: WorstCase, target: Channel, channel: String, severity: Diagnostic.Severity, at location: SourceLocation) -> Diagnostic {
+        let count = worst.count
+        let what = channel == Channel.anyName ? "reply for 'any' channel may not fit \(target.name) once filled in" : "\(target.name) reply can be too long once filled in"
+        var measure = "up to \(count.length) \(unitName(target.unit)); the limit is \(count.limit ?? 0)"
+        if target.unit == .segments, let segments = count.segments, let encoding = count.encoding {
+            measure = "up to \(segments) segments (\(count.length) \(encoding.rawValue) units); the limit is \(target.limit ?? 0) segments"
+        }
+        var notes = worst.shares.map { "\($0.name) adds up to \($0.units): \($0.reason)" }
+        if target.unit == .segments, count.encoding == .ucs2 {
+            notes.append("a value outside GSM-7 turns the whole message into UCS-2 (67 characters a segment); declare charset: gsm or identifier for placeholders that never need other characters")
+        }
+        notes.append("shorten the reply or lower 'max' of a placeholder under 'placeholders' in answerkit.yml")
+        return Diagnostic(severity, code: "reply-may-not-fit", at: location, "\(what): \(measure)", notes: notes)
     }
 
     static func unitName(_ unit: LengthUnit) -> String {

@@ -20,6 +20,7 @@ enum SiteValidator {
             }
         }
         content.entries.removeAll { duplicates.contains($0.key) }
+        diagnostics.append(contentsOf: TranslationSync.diagnostics(content.entries, defaultLocale: config.defaultLocale))
         // Every category folder with entries gets a category, from _index.md or defaults.
         var categories = Dictionary(content.categories.map { ("\($0.locale)/\($0.slug)", $0) }, uniquingKeysWith: { a, _ in a })
         for entry in content.entries where categories["\(entry.key.locale)/\(entry.key.category)"] == nil {

@@ -130,12 +130,12 @@ public enum URLScanner {
         return end
     }
 
-    private static func isHostScalar(_ c: Unicode.Scalar) -> Bool {
+    static func isHostScalar(_ c: Unicode.Scalar) -> Bool {
         c == "-" || c == "_" || c.properties.isAlphabetic || c.properties.numericType == .decimal
             || c.properties.generalCategory == .nonspacingMark || c.properties.generalCategory == .spacingMark
     }
 
-    private static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
         c.properties.isAlphabetic || c.properties.numericType == .decimal || c == "_"
     }
 

@@ -13,15 +13,27 @@ public struct MarkdownRenderer: Sendable {
     public var links: LinkTable
     /// Pass raw HTML through instead of omitting it.
     public var allowRawHTML: Bool
+    /// Codes of the right-to-left locales (see `direction(of:)`).
+    public var rightToLeftLocales: Set<String>
 
-    public init(links: LinkTable, allowRawHTML: Bool) {
+    public init(links: LinkTable, allowRawHTML: Bool, rightToLeftLocales: Set<String> = []) {
         self.links = links
         self.allowRawHTML = allowRawHTML
+        self.rightToLeftLocales = rightToLeftLocales
+    }
+
+    /// The direction bodies of `locale` are rendered for.
+    public func direction(of locale: String) -> TextDirection {
+        rightToLeftLocales.contains(locale) ? .rtl : .ltr
     }
 
     /// Renders `body` of the file `path` (site-relative) / `source` (content-relative),
     /// whose body starts after `lineOffset` lines.
-    public func render(_ body: String, path: String, source: String, lineOffset: Int) -> RenderedBody {
+    ///
+    /// In a right-to-left locale (`direction: .rtl`) left-to-right runs of text
+    /// (product names, @handles, order numbers, URLs) are wrapped in `<bdi>` so
+    /// their edges do not scramble (see `BidiIsolation`); code is marked `dir="ltr"` always.
+    public func render(_ body: String, path: String, source: String, lineOffset: Int, direction: TextDirection = .ltr) -> RenderedBody {
         var options = CMARK_OPT_SOURCEPOS
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         var text = body
@@ -32,7 +44,11 @@ public struct MarkdownRenderer: Sendable {
             return RenderedBody(html: "", plainText: "", headings: [], anchoredLinks: [], diagnostics: Diagnostics())
         }
         defer { cmark_node_free(document) }
+        // The parser splits text at every character that might start markup (`_`, `!`, `[`…);
+        // merged, a URL or `snake_case` name is one text node and isolates as one run.
+        if direction == .rtl { cmark_consolidate_text_nodes(document) }
         var walker = TreeWalker(renderer: self, path: path, source: source, lineOffset: lineOffset, body: body)
+        walker.isolatesLeftToRightRuns = direction == .rtl
         walker.walk(document)
         return RenderedBody(
             html: walker.html, plainText: walker.plainText.trimmed(),
@@ -56,6 +72,8 @@ private struct TreeWalker {
     var imageDepth = 0
     var usedIDs: [String: Int] = [:]
     var warnedRawHTML = false
+    /// Wrap left-to-right runs of text in `<bdi>` (right-to-left pages).
+    var isolatesLeftToRightRuns = false
 
     init(renderer: MarkdownRenderer, path: String, source: String, lineOffset: Int, body: String) {
         self.renderer = renderer
@@ -101,7 +119,7 @@ private struct TreeWalker {
         case CMARK_NODE_THEMATIC_BREAK: html += "<hr />\n"
         case CMARK_NODE_TEXT:
             let text = literal(node) ?? ""
-            html += HTML.escape(text)
+            html += isolatesLeftToRightRuns ? BidiIsolation.html(text) : HTML.escape(text)
             plainText += text
         case CMARK_NODE_SOFTBREAK:
             html += "\n"

@@ -56,9 +56,20 @@ public struct SnippetBundle: Sendable, Codable, Equatable {
         public var reviewBy: Day?
         /// `sha256:<hex>` of the text, to spot changed replies.
         public var hash: String
+        /// The longest the reply can measure once filled in, in `unit` on the same channel
+        /// as `length`; `nil` when a placeholder has no declared bound (see `WorstCase`).
+        public var worstCaseLength: Int? = nil
+        /// SMS only: the worst case in segments.
+        public var worstCaseSegments: Int? = nil
+        /// `true` when the entry in the default locale was approved again after this
+        /// translation (see `TranslationSync`); absent otherwise.
+        public var staleTranslation: Bool? = nil
 
         enum CodingKeys: String, CodingKey {
             case id, entry, locale, channel, kind, title, text, variables, url, tags, length, limit, unit, segments, hash
+            case worstCaseLength = "worst_case_length"
+            case worstCaseSegments = "worst_case_segments"
+            case staleTranslation = "stale_translation"
             case limitChannel = "limit_channel"
             case approvedBy = "approved_by"
             case approvedOn = "approved_on"
@@ -73,11 +84,16 @@ public struct SnippetBundle: Sendable, Codable, Equatable {
     public var locale: String?
     public var count: Int
     public var replies: [Snippet]
+    /// Counting rule and limit of every configured channel (see `SnippetBundle+Rules`);
+    /// `nil` only in bundles written before it was added.
+    public var channels: [String: ChannelRule]? = nil
+    /// The declared placeholders by name; `nil` only in bundles written before it was added.
+    public var placeholders: [String: PlaceholderSpec]? = nil
 
     enum CodingKeys: String, CodingKey {
         case schema = "$schema"
         case schemaVersion = "schema_version"
-        case site, locale, count, replies
+        case site, locale, count, replies, channels, placeholders
     }
 
     /// The replies of one locale.
@@ -95,6 +111,7 @@ extension SnippetBundle {
     /// Builds the bundle of every locale from the site's entries (the index stage for replies).
     public static func make(entries: [Entry], config: SiteConfig, urls: URLScheme, today: Day) -> SnippetBundle {
         var snippets: [Snippet] = []
+        let stale = TranslationSync.staleKeys(in: entries, defaultLocale: config.defaultLocale)
         for entry in entries where entry.repliesArePublishable(on: today) {
             guard let approvedBy = entry.approvedBy, let approvedOn = entry.approvedOn else { continue }
             for reply in entry.replies {
@@ -108,10 +125,16 @@ extension SnippetBundle {
                     limitChannel: reply.channel == Channel.anyName ? count.channel : nil,
                     approvedBy: approvedBy, approvedOn: approvedOn, reviewBy: entry.reviewBy,
                     hash: "sha256:" + ContentHash.sha256(reply.text)))
+                let worst = reply.worstCase ?? (reply.variables.isEmpty ? count : nil)
+                snippets[snippets.count - 1].worstCaseLength = worst?.length
+                snippets[snippets.count - 1].worstCaseSegments = worst?.segments
+                snippets[snippets.count - 1].staleTranslation = stale.contains(entry.key) ? true : nil
             }
         }
         snippets.sort { $0.id < $1.id }
-        return SnippetBundle(site: Site(title: config.title, baseURL: config.baseURL), locale: nil, count: snippets.count, replies: snippets)
+        return SnippetBundle(
+            site: Site(title: config.title, baseURL: config.baseURL), locale: nil, count: snippets.count, replies: snippets,
+            channels: rules(of: config), placeholders: config.placeholders)
     }
 }
 
@@ -141,6 +164,9 @@ extension SnippetBundle.Snippet {
         try container.encode(approvedOn, forKey: .approvedOn)
         try container.encodeIfPresent(reviewBy, forKey: .reviewBy)
         try container.encode(hash, forKey: .hash)
+        try container.encode(worstCaseLength, forKey: .worstCaseLength)
+        try container.encodeIfPresent(worstCaseSegments, forKey: .worstCaseSegments)
+        try container.encodeIfPresent(staleTranslation, forKey: .staleTranslation)
     }
 }
 
@@ -153,6 +179,8 @@ extension SnippetBundle {
         try container.encode(locale, forKey: .locale)
         try container.encode(count, forKey: .count)
         try container.encode(replies, forKey: .replies)
+        try container.encodeIfPresent(channels, forKey: .channels)
+        try container.encodeIfPresent(placeholders, forKey: .placeholders)
     }
 }
 
@@ -167,7 +195,10 @@ extension SnippetBundle.Snippet {
             ("variables", .array(variables.map(JSONValue.string))), ("url", .string(url)), ("tags", .array(tags.map(JSONValue.string))),
             ("length", .int(length)), ("limit", limit.map(JSONValue.int) ?? .null), ("unit", .string(unit)),
             ("approved_by", .string(approvedBy)), ("approved_on", .string(approvedOn.description)), ("hash", .string(hash)),
+            ("worst_case_length", worstCaseLength.map(JSONValue.int) ?? .null),
         ]
+        if let worstCaseSegments { members.append(("worst_case_segments", .int(worstCaseSegments))) }
+        if staleTranslation == true { members.append(("stale_translation", .bool(true))) }
         if let segments { members.append(("segments", .int(segments))) }
         if let limitChannel { members.append(("limit_channel", .string(limitChannel))) }
         if let reviewBy { members.append(("review_by", .string(reviewBy.description))) }
@@ -200,7 +231,7 @@ extension SnippetBundle {
             ("$schema", .string(schema)), ("schema_version", .int(schemaVersion)),
             ("site", .object([("title", .string(site.title)), ("base_url", .string(site.baseURL))])),
             ("locale", locale.map(JSONValue.string) ?? .null), ("count", .int(count)),
-            ("replies", .array(replies)),
+            ("replies", .array(replies)), ("channels", channelsJSON), ("placeholders", placeholdersJSON),
         ]))
     }
 }

@@ -29,6 +29,37 @@ public enum JSONWriter {
         return output
     }
 
+    /// The document without any whitespace (search index files: bytes matter there).
+    public static func compactBytes(_ value: JSONValue) -> [UInt8] {
+        var output: [UInt8] = []
+        writeCompact(value, into: &output)
+        output.append(0x0A)
+        return output
+    }
+
+    static func writeCompact(_ value: JSONValue, into output: inout [UInt8]) {
+        switch value {
+        case let .array(items):
+            output.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                writeCompact(item, into: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        case let .object(members):
+            output.append(UInt8(ascii: "{"))
+            for (index, (key, member)) in members.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }).enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                writeString(key, into: &output)
+                output.append(UInt8(ascii: ":"))
+                writeCompact(member, into: &output)
+            }
+            output.append(UInt8(ascii: "}"))
+        default:
+            write(value, into: &output, indent: 0)
+        }
+    }
+
     /// `value` as it would appear nested `indent` levels deep in a document (for `.raw`).
     public static func bytes(_ value: JSONValue, indent: Int) -> [UInt8] {
         var output: [UInt8] = []

@@ -13,8 +13,16 @@ public struct PageContext: Sendable {
     public var version: String
     /// The interface strings of each locale, as template values, made once.
     let strings: [String: TemplateValue]
+    /// The strings the search client needs, as JSON for a `data-strings` attribute.
+    let searchStrings: [String: String]
     /// Category values by `locale/slug` (their entry lists are shared by many pages).
     let categoryTitles: [String: (title: String, url: String)]
+    /// Date, number and plural formats by locale code.
+    let formats: [String: LocaleFormat]
+    /// Codes of the right-to-left locales, whose text gets `<bdi>` around left-to-right runs.
+    let rightToLeft: Set<String>
+    /// Per-locale values every page of the locale shares (feed link, Open Graph locale).
+    let localeValues: [String: [String: TemplateValue]]
 
     public init(config: SiteConfig, theme: Theme, urls: URLScheme, index: SiteIndex, today: Day, version: String) {
         self.config = config
@@ -24,44 +32,94 @@ public struct PageContext: Sendable {
         self.today = today
         self.version = version
         var strings: [String: TemplateValue] = [:]
+        var searchStrings: [String: String] = [:]
         for locale in config.locales {
             strings[locale.code] = .object(theme.strings(for: locale.code).mapValues(TemplateValue.string))
+            searchStrings[locale.code] = PageContext.searchStrings(theme.strings(for: locale.code))
         }
         self.strings = strings
+        self.searchStrings = searchStrings
         var titles: [String: (String, String)] = [:]
         for (locale, categories) in index.categories {
             for category in categories { titles["\(locale)/\(category.slug)"] = (category.title, urls.category(locale: locale, slug: category.slug)) }
         }
         categoryTitles = titles
+        formats = Dictionary(uniqueKeysWithValues: config.locales.map { ($0.code, LocaleFormat($0)) })
+        rightToLeft = Set(config.locales.filter { $0.direction == .rtl }.map(\.code))
+        var shared: [String: [String: TemplateValue]] = [:]
+        for locale in config.locales {
+            var values: [String: TemplateValue] = ["ogLocale": .string(OpenGraph.locale(locale.code))]
+            if urls.isAbsolute {
+                values["feed"] = [
+                    "url": .string(urls.url(ofFile: AtomFeed.path(locale: locale.code))),
+                    "title": .string("\(config.title) · \(theme.strings(for: locale.code)["feed_title"] ?? AtomFeed.defaultTitle)"),
+                ]
+            }
+            shared[locale.code] = values
+        }
+        localeValues = shared
     }
 
     // MARK: - Common keys
 
-    func common(locale code: String, kind: String, title: String, description: String, file: String, alternates: [String: String]) -> [String: TemplateValue] {
+    /// The keys of every page. `alternates` are the page's real language versions
+    /// (`PageVersions`): the language switcher goes to them, or to that locale's
+    /// home with its `#translation-missing` note; they are also the page's hreflang
+    /// links unless the page is not `indexable` (search, 404, drafts), which gets
+    /// `noindex` and neither hreflang nor canonical links. `xDefault` overrides the
+    /// page's `x-default` (see `PageVersions.links`).
+    func common(
+        locale code: String, kind: String, title: String, description: String, file: String, alternates: [String: String],
+        indexable: Bool = true, xDefault: String? = nil
+    ) -> [String: TemplateValue] {
         let locale = config.locale(code) ?? config.locales[0]
         let url = urls.url(ofFile: file)
         let switcher: [TemplateValue] = config.locales.map { other in
-            let target = alternates[other.code] ?? urls.home(other.code)
+            let target = alternates[other.code] ?? urls.home(other.code) + "#\(PageContext.translationMissingID)"
             return [
                 "code": .string(other.code), "name": .string(other.name), "dir": .string(other.direction.rawValue),
                 "url": .string(target), "canonical": .string(urls.absolute(target)),
                 "current": .bool(other.code == code), "missing": .bool(alternates[other.code] == nil),
             ]
         }
-        return [
+        let hreflang: [TemplateValue] = indexable
+            ? PageVersions.links(alternates, config: config, urls: urls, xDefault: xDefault).map { ["hreflang": .string($0.hreflang), "href": .string($0.href)] } : []
+        var values: [String: TemplateValue] = [
             "site": ["title": .string(config.title), "baseURL": .string(config.baseURL), "basePath": .string(config.basePath)],
             "lang": .string(code), "dir": .string(locale.direction.rawValue),
             "locale": ["code": .string(code), "name": .string(locale.name), "dir": .string(locale.direction.rawValue)],
             "locales": .list(switcher),
+            "alternates": .list(hreflang),
             "t": strings[code] ?? [:],
             "page": [
                 "title": .string(title), "description": .string(description.isEmpty ? config.title : description),
                 "url": .string(url), "canonical": .string(urls.absolute(url)), "kind": .string(kind),
+                "noindex": .bool(!indexable), "ogType": .string(kind == "entry" ? "article" : "website"),
+                "ogLocale": localeValues[code]?["ogLocale"] ?? .string(code),
             ],
             "homeURL": .string(urls.home(code)), "searchURL": .string(urls.search(code)), "tagsURL": .string(urls.tags(code)),
-            "assets": ["css": .string(assetURL("style.css")), "js": .string(assetURL("answerkit.js"))],
+            "assets": [
+                "css": .string(assetURL("style.css")), "js": .string(assetURL("answerkit.js")),
+                "analyzer": .string(assetURL("analyzer.js")), "search": .string(assetURL("search.js")),
+            ],
+            "searchIndexURL": .string(urls.root() + "search/\(code)/"),
+            "searchStrings": .string(searchStrings[code] ?? "{}"),
             "generator": .string("AnswerKit \(version)"),
         ]
+        values["feed"] = localeValues[code]?["feed"]
+        return values
+    }
+
+    /// The `id` of the note a locale's home shows when the reader came from a page that has no translation.
+    static let translationMissingID = "translation-missing"
+
+    /// Result counts in every plural category the browser's `Intl.PluralRules` may
+    /// ask for (`results_one`, `results_few`…; `{n}` is the number), and the other
+    /// strings the search client writes.
+    static func searchStrings(_ strings: [String: String]) -> String {
+        let keys = strings.keys.filter { $0.hasPrefix("results_") } + ["categories", "search_results", "search_error"]
+        let members = keys.sorted().compactMap { key in strings[key].map { (key, JSONValue.string($0)) } }
+        return String(decoding: JSONWriter.compactBytes(.object(members)).dropLast(), as: UTF8.self)
     }
 
     func assetURL(_ name: String) -> String {
@@ -71,11 +129,14 @@ public struct PageContext: Sendable {
     // MARK: - Pieces
 
     func summary(_ entry: Entry) -> TemplateValue {
+        let locale = entry.key.locale
         var value: [String: TemplateValue] = [
             "id": .string(entry.id), "title": .string(entry.title), "url": .string(urls.entry(entry.key)),
+            "titleHTML": .string(textHTML(entry.title, locale: locale)),
             "underReview": .bool(entry.isExpired(on: today)), "isDraft": .bool(entry.status == .draft),
         ]
         value["summary"] = .optional(entry.summary)
+        if !entry.summary.isEmpty { value["summaryHTML"] = .string(textHTML(entry.summary, locale: locale)) }
         if let category = categoryTitles["\(entry.key.locale)/\(entry.key.category)"] {
             value["category"] = ["title": .string(category.title), "url": .string(category.url)]
         }
@@ -87,32 +148,37 @@ public struct PageContext: Sendable {
         let shown = limit.map { Array(entries.prefix($0)) } ?? entries
         var value: [String: TemplateValue] = [
             "title": .string(category.title), "slug": .string(category.slug),
-            "url": .string(urls.category(locale: category.locale, slug: category.slug)), "count": .int(entries.count),
+            "titleHTML": .string(textHTML(category.title, locale: category.locale)),
+            "url": .string(urls.category(locale: category.locale, slug: category.slug)),
             "entries": .list(shown.map(summary)), "hasMore": .bool(shown.count < entries.count),
         ]
+        value.merge(countValues(entries.count, key: "entries_count", locale: category.locale)) { _, new in new }
         value["description"] = .optional(category.description)
+        if !category.description.isEmpty { value["descriptionHTML"] = .string(textHTML(category.description, locale: category.locale)) }
         return .object(value)
     }
 
-    /// A date formatted for the locale (`2 octobre 2026`, `٢ أكتوبر ٢٠٢٦`).
+    /// A date formatted for the locale (`2 octobre 2026`, `2 أكتوبر، 2026`, with the configured digits).
     func format(_ day: Day, locale: String) -> String {
-        DateFormatting.format(day, locale: locale)
+        formatter(locale).date(day)
     }
-}
 
-/// Locale-aware long dates, cached (a site has few distinct dates).
-enum DateFormatting {
-    private static let cache = Locked<[String: String]>([:])
+    /// The formats of `locale`.
+    func formatter(_ locale: String) -> LocaleFormat {
+        formats[locale] ?? LocaleFormat(code: locale)
+    }
 
-    static func format(_ day: Day, locale: String) -> String {
-        let key = "\(locale)|\(day)"
-        if let hit = cache.withLock({ $0[key] }) { return hit }
-        var style = Date.FormatStyle(date: .long, time: .omitted)
-        style.locale = Locale(identifier: locale)
-        style.timeZone = TimeZone(identifier: "UTC")!
-        style.calendar = Calendar(identifier: .gregorian)
-        let text = day.date.formatted(style)
-        cache.withLock { $0[key] = text }
-        return text
+    /// Plain text from content as HTML for a page of `locale`: escaped, and on
+    /// right-to-left pages with left-to-right runs isolated in `<bdi>`.
+    func textHTML(_ text: String, locale: String) -> String {
+        rightToLeft.contains(locale) ? BidiIsolation.html(text) : HTML.escape(text)
+    }
+
+    /// A number and its counted phrase: `{countText, countLabel}` keys (`3 articles`, `مقالتان`).
+    func countValues(_ count: Int, key: String, locale: String) -> [String: TemplateValue] {
+        let format = formatter(locale)
+        var values: [String: TemplateValue] = ["count": .int(count), "countText": .string(format.number(count))]
+        values["countLabel"] = .optional(format.count(count, key, strings: theme.strings(for: locale)))
+        return values
     }
 }

@@ -23,11 +23,13 @@ public struct PageRenderer: Sendable {
     public func entryPage(_ entry: Entry, body: RenderedBody) -> OutputFile {
         let file = urls.entryFile(entry.key)
         let locale = entry.key.locale
-        var alternates: [String: String] = [:]
-        for (code, key) in index.translations[entry.id] ?? [:] { alternates[code] = urls.entry(key) }
+        let alternates = PageVersions.entry(entry, index: index, urls: urls)
         let description = entry.summary.isEmpty ? body.excerpt(limit: 160) : entry.summary
-        var values = context.common(locale: locale, kind: "entry", title: entry.title, description: description, file: file, alternates: alternates)
+        let isDraft = entry.status == .draft
+        var values = context.common(
+            locale: locale, kind: "entry", title: entry.title, description: description, file: file, alternates: alternates, indexable: !isDraft)
         let strings = context.theme.strings(for: locale)
+        let format = context.formatter(locale)
         let underReview = entry.isExpired(on: context.today)
         let showReplies = !underReview && entry.status != .retired
         let replies: [TemplateValue] = showReplies ? entry.replies.map { reply in
@@ -39,7 +41,9 @@ public struct PageRenderer: Sendable {
                 "channelName": .string(strings["channel_\(reply.channel.replacingOccurrences(of: "-", with: "_"))"] ?? reply.channel),
                 "kind": .string(reply.kind.rawValue),
                 "kindLabel": .string(strings["kind_\(reply.kind.rawValue.replacingOccurrences(of: "-", with: "_"))"] ?? reply.kind.rawValue),
-                "text": .string(reply.text), "length": .int(count?.length ?? 0), "limit": .int(count?.limit ?? 0),
+                "text": .string(reply.text), "textHTML": .string(ReplyHTML.make(reply.text, isolate: context.rightToLeft.contains(locale))),
+                "length": .int(count?.length ?? 0), "limit": .int(count?.limit ?? 0),
+                "lengthText": .string(format.number(count?.length ?? 0)), "limitText": .string(format.number(count?.limit ?? 0)),
                 "unit": .string(unit), "hasLimit": .bool(count?.limit != nil),
                 "unitLabel": .string(strings["unit_\(unit)"] ?? strings["characters"] ?? unit),
             ]
@@ -53,16 +57,27 @@ public struct PageRenderer: Sendable {
             ],
             "tags": .list(entry.tags.map { ["name": .string($0), "url": .string(urls.tag(locale: locale, tag: $0))] }),
             "hasTags": .bool(!entry.tags.isEmpty),
-            "sources": .list(entry.sources.map { ["text": .string($0.text), "url": .string($0.isLink ? $0.text : ""), "isLink": .bool($0.isLink)] }),
+            "sources": .list(entry.sources.map {
+                ["text": .string($0.text), "textHTML": .string(context.textHTML($0.text, locale: locale)),
+                 "url": .string($0.isLink ? $0.text : ""), "isLink": .bool($0.isLink)]
+            }),
             "hasSources": .bool(!entry.sources.isEmpty),
             "status": .string(entry.status.rawValue),
             "hasApproval": .bool(entry.approvedOn != nil),
-            "headings": .list(headings.map { ["level": .int($0.level), "id": .string($0.id), "text": .string($0.text)] }),
+            "headings": .list(headings.map {
+                ["level": .int($0.level), "id": .string($0.id), "text": .string($0.text), "textHTML": .string(context.textHTML($0.text, locale: locale))]
+            }),
             "hasHeadings": .bool(!headings.isEmpty),
             "replies": .list(replies),
             "hasReplies": .bool(!replies.isEmpty),
         ]
         entryValue["approvedBy"] = .optional(entry.approvedBy)
+        if let name = entry.approvedBy, !name.isEmpty { entryValue["approvedByHTML"] = .string(context.textHTML(name, locale: locale)) }
+        if !isDraft {
+            entryValue["jsonLD"] = .string(StructuredData.faqPage(StructuredData.EntryPage(
+                title: entry.title, summary: entry.summary, answer: body.plainText, url: urls.absolute(urls.entry(entry.key)), locale: locale,
+                approvedBy: entry.approvedBy, approvedOn: entry.approvedOn, siteTitle: config.title, siteURL: urls.absolute(urls.home(locale)))))
+        }
         if let day = entry.approvedOn {
             entryValue["approvedOn"] = .string(context.format(day, locale: locale))
             entryValue["approvedOnISO"] = .string(day.description)
@@ -83,20 +98,17 @@ public struct PageRenderer: Sendable {
         for locale in config.locales {
             let code = locale.code
             let strings = context.theme.strings(for: code)
-            let everyLocale = { (make: (String) -> String) in Dictionary(uniqueKeysWithValues: config.locales.map { ($0.code, make($0.code)) }) }
+            let everyLocale = { (make: (String) -> String) in PageVersions.everyLocale(config, make) }
             let categories = index.categories[code] ?? []
             var home = context.common(
                 locale: code, kind: "home", title: config.title, description: strings["home_description"] ?? config.title,
-                file: urls.homeFile(code), alternates: everyLocale(urls.home))
+                file: urls.homeFile(code), alternates: everyLocale(urls.home), xDefault: urls.root())
             home["categories"] = .list(categories.map { context.categoryValue($0, limit: 6) })
             home["hasCategories"] = .bool(!categories.isEmpty)
             pages.append(render("home", home, file: urls.homeFile(code)))
 
             for category in categories {
-                var alternates: [String: String] = [:]
-                for other in config.locales where index.categories[other.code]?.contains(where: { $0.slug == category.slug }) == true {
-                    alternates[other.code] = urls.category(locale: other.code, slug: category.slug)
-                }
+                let alternates = PageVersions.category(category.slug, index: index, urls: urls, config: config)
                 let file = urls.categoryFile(locale: code, slug: category.slug)
                 var values = context.common(locale: code, kind: "category", title: category.title, description: category.description, file: file, alternates: alternates)
                 let value = context.categoryValue(category)
@@ -109,25 +121,31 @@ public struct PageRenderer: Sendable {
             var tagsPage = context.common(
                 locale: code, kind: "tags", title: strings["all_tags"] ?? "Tags", description: strings["all_tags"] ?? "Tags",
                 file: urls.tagsFile(code), alternates: everyLocale(urls.tags))
-            tagsPage["tags"] = .list(tags.map { ["name": .string($0.name), "url": .string(urls.tag(locale: code, tag: $0.name)), "count": .int($0.entries.count)] })
+            tagsPage["tags"] = .list(tags.map { tag in
+                .object(["name": .string(tag.name), "nameHTML": .string(context.textHTML(tag.name, locale: code)), "url": .string(urls.tag(locale: code, tag: tag.name))]
+                    .merging(context.countValues(tag.entries.count, key: "entries_count", locale: code)) { _, new in new })
+            })
             tagsPage["hasTags"] = .bool(!tags.isEmpty)
             pages.append(render("tags", tagsPage, file: urls.tagsFile(code)))
             for tag in tags {
                 let file = urls.tagFile(locale: code, tag: tag.name)
-                var values = context.common(locale: code, kind: "tag", title: tag.name, description: tag.name, file: file, alternates: everyLocale(urls.tags))
-                values["tag"] = ["name": .string(tag.name), "url": .string(urls.tag(locale: code, tag: tag.name)), "count": .int(tag.entries.count)]
+                // A tag is a word of one language: the page has no translations.
+                var values = context.common(
+                    locale: code, kind: "tag", title: tag.name, description: tag.name, file: file, alternates: [code: urls.tag(locale: code, tag: tag.name)])
+                values["tag"] = .object(["name": .string(tag.name), "nameHTML": .string(context.textHTML(tag.name, locale: code)), "url": .string(urls.tag(locale: code, tag: tag.name))]
+                    .merging(context.countValues(tag.entries.count, key: "entries_count", locale: code)) { _, new in new })
                 values["entries"] = .list(tag.entries.map(context.summary))
                 pages.append(render("tag", values, file: file))
             }
 
             let search = context.common(
                 locale: code, kind: "search", title: strings["search"] ?? "Search", description: strings["search"] ?? "Search",
-                file: urls.searchFile(code), alternates: everyLocale(urls.search))
+                file: urls.searchFile(code), alternates: everyLocale(urls.search), indexable: false)
             pages.append(render("search", search, file: urls.searchFile(code)))
 
             let notFound = context.common(
                 locale: code, kind: "404", title: strings["not_found_title"] ?? "Page not found", description: strings["not_found_title"] ?? "",
-                file: urls.notFoundFile(code), alternates: everyLocale(urls.home))
+                file: urls.notFoundFile(code), alternates: everyLocale(urls.home), indexable: false)
             pages.append(render("404", notFound, file: urls.notFoundFile(code)))
             if code == config.defaultLocale {
                 // The server-wide 404 (GitHub Pages and most hosts serve /404.html).
@@ -140,7 +158,7 @@ public struct PageRenderer: Sendable {
     private func rootPage() -> OutputFile {
         var values = context.common(
             locale: config.defaultLocale, kind: "root", title: config.title, description: config.title, file: "index.html",
-            alternates: Dictionary(uniqueKeysWithValues: config.locales.map { ($0.code, urls.home($0.code)) }))
+            alternates: PageVersions.everyLocale(config, urls.home), xDefault: urls.root())
         values["defaultHomeURL"] = .string(urls.home(config.defaultLocale))
         return render("root", values, file: "index.html")
     }

@@ -1,0 +1,69 @@
+/// Turns text into search terms, one list of terms per word.
+///
+/// The same analysis runs in the browser (`templates/assets/analyzer.js`); the
+/// shared vectors in `Tests/Fixtures/analysis/` keep the two identical. The
+/// pipeline, per locale, and what a search client does with the terms are
+/// described in `README.md` beside this file.
+public struct Analyzer: Sendable {
+    /// The languages with specific rules.
+    public enum Language: String, Sendable, CaseIterable {
+        case english = "en", french = "fr", turkish = "tr", arabic = "ar", hebrew = "he"
+        /// Normalization and tokenization only, for every other locale.
+        case generic = ""
+
+        /// The language of a locale code: its language subtag, case-insensitive
+        /// (`fr-CA` and `FR_ca` are French; `iw` is the old code for Hebrew).
+        public init(locale: String) {
+            let code = locale.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
+            self = code == "iw" ? .hebrew : Language(rawValue: code).flatMap { $0 == .generic ? nil : $0 } ?? .generic
+        }
+    }
+
+    /// Terms longer than this many scalars are not indexed (nor a word whose
+    /// normalized form is longer): they are base64 blobs or runaway input,
+    /// never something a person types.
+    public static let maximumTermLength = 64
+
+    public let language: Language
+
+    /// An analyzer for a locale code such as `en`, `fr-CA` or `ar`; unknown
+    /// locales get the generic analyzer.
+    public init(locale: String) {
+        language = Language(locale: locale)
+    }
+
+    /// The index terms of `text`: one element per word, in order, each the
+    /// word's terms with the primary (fully normalized, stemmed) form first and
+    /// then alternates (Arabic and Hebrew readings without attached prefixes or
+    /// pronouns, the whole and the parts of compounds), without duplicates.
+    /// Words that normalize to nothing (punctuation, emoji, lone marks) are
+    /// dropped. No stopwords are removed.
+    public func analyze(_ text: String) -> [[String]] {
+        run(text, query: false)
+    }
+
+    /// The terms of a query: as `analyze`, except that when the text ends inside
+    /// a word (the user is still typing it), that last word also gets the word
+    /// as typed (normalized, not stemmed) and the stems of the word completed
+    /// with each suffix its stemmer removes ("refundi" → "refund" from
+    /// "refunding"), and loses the terms another of its terms is a prefix of.
+    /// A client matches the last word's terms as prefixes of index terms and the
+    /// other words' terms exactly (see README.md).
+    public func analyzeQuery(_ text: String) -> [[String]] {
+        run(text, query: true)
+    }
+
+    private func run(_ text: String, query: Bool) -> [[String]] {
+        let words = Tokenizer.words(in: TextPreparation.prepare(text))
+        var result: [[String]] = []
+        result.reserveCapacity(words.count)
+        for (index, word) in words.enumerated() {
+            let completing = query && index == words.count - 1 && word.isOpen
+            let terms = self.terms(for: word, completing: completing)
+            if !terms.isEmpty {
+                result.append(terms.map { String(String.UnicodeScalarView($0)) })
+            }
+        }
+        return result
+    }
+}

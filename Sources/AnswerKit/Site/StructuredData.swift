@@ -1,0 +1,106 @@
+/// schema.org JSON-LD for entry pages (https://schema.org/FAQPage).
+///
+/// An entry is one question with one accepted answer: a `FAQPage` whose
+/// `mainEntity` is that `Question`. The page's approval maps onto `WebPage`'s
+/// own properties (`lastReviewed`, `reviewedBy`). The JSON goes inside a
+/// `<script>` element, so it is written to be inert there (see `scriptSafe`).
+public enum StructuredData {
+    /// What the JSON-LD of an entry page says.
+    public struct EntryPage: Sendable {
+        public var title: String
+        /// The question in more words (the entry's summary), if any.
+        public var summary: String
+        /// The answer as plain text (the rendered body's text).
+        public var answer: String
+        /// The page's absolute URL.
+        public var url: String
+        public var locale: String
+        public var approvedBy: String?
+        public var approvedOn: Day?
+        public var siteTitle: String
+        /// The absolute URL of the locale's home.
+        public var siteURL: String
+
+        public init(title: String, summary: String, answer: String, url: String, locale: String, approvedBy: String?, approvedOn: Day?, siteTitle: String, siteURL: String) {
+            self.title = title
+            self.summary = summary
+            self.answer = answer
+            self.url = url
+            self.locale = locale
+            self.approvedBy = approvedBy
+            self.approvedOn = approvedOn
+            self.siteTitle = siteTitle
+            self.siteURL = siteURL
+        }
+    }
+
+    /// The `FAQPage` document, compact and safe to put between `<script type="application/ld+json">` tags.
+    public static func faqPage(_ page: EntryPage) -> String {
+        var question: [(String, JSONValue)] = [
+            ("@type", .string("Question")), ("name", .string(page.title)), ("answerCount", .int(1)),
+            ("acceptedAnswer", .object([("@type", .string("Answer")), ("text", .string(page.answer)), ("url", .string(page.url))])),
+        ]
+        if !page.summary.isEmpty { question.append(("text", .string(page.summary))) }
+        var document: [(String, JSONValue)] = [
+            ("@context", .string("https://schema.org")), ("@type", .string("FAQPage")),
+            ("name", .string(page.title)), ("url", .string(page.url)), ("inLanguage", .string(page.locale)),
+            ("isPartOf", .object([("@type", .string("WebSite")), ("name", .string(page.siteTitle)), ("url", .string(page.siteURL))])),
+            ("mainEntity", .array([.object(question)])),
+        ]
+        if let day = page.approvedOn { document.append(("lastReviewed", .string(day.description))) }
+        if let name = page.approvedBy, !name.isEmpty {
+            document.append(("reviewedBy", .object([("@type", .string("Organization")), ("name", .string(name))])))
+        }
+        return scriptSafe(.object(document))
+    }
+
+    /// Compact JSON (sorted keys) in which `<`, `>`, `&`, U+2028 and U+2029 are
+    /// written as `\u` escapes: text containing `</script>` or `<!--` then cannot
+    /// end or alter the script element, and the value parses the same.
+    static func scriptSafe(_ value: JSONValue) -> String {
+        var bytes: [UInt8] = []
+        writeCompact(value, into: &bytes)
+        var safe: [UInt8] = []
+        safe.reserveCapacity(bytes.count + 16)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x3C: safe.append(contentsOf: #"\u003c"#.utf8)
+            case 0x3E: safe.append(contentsOf: #"\u003e"#.utf8)
+            case 0x26: safe.append(contentsOf: #"\u0026"#.utf8)
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                // Bytes of U+2028/U+2029 only occur inside JSON strings, where escaping them is lossless.
+                safe.append(contentsOf: (bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
+                index += 2
+            default: safe.append(byte)
+            }
+            index += 1
+        }
+        return String(decoding: safe, as: UTF8.self)
+    }
+
+    /// `JSONWriter`'s output without indentation (a page carries it on every load).
+    private static func writeCompact(_ value: JSONValue, into output: inout [UInt8]) {
+        switch value {
+        case let .array(items):
+            output.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                writeCompact(item, into: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        case let .object(members):
+            output.append(UInt8(ascii: "{"))
+            for (index, (key, member)) in members.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }).enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                JSONWriter.writeString(key, into: &output)
+                output.append(UInt8(ascii: ":"))
+                writeCompact(member, into: &output)
+            }
+            output.append(UInt8(ascii: "}"))
+        default:
+            JSONWriter.write(value, into: &output, indent: 0)
+        }
+    }
+}

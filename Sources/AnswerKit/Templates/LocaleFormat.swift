@@ -1,0 +1,134 @@
+import Foundation
+
+/// Dates, numbers and plural forms written the way one locale of the site writes them.
+///
+/// Dates come from ICU through Foundation (month names in Arabic, Hebrew, …)
+/// with the numbering system pinned in the identifier (`ar-u-nu-latn`): ICU
+/// versions disagree on whether plain `ar` uses Arabic-Indic digits, and the
+/// output must not depend on the platform. Small integers are written digit by
+/// digit without ICU, because reply counters format hundreds of thousands of
+/// them in a large build.
+public struct LocaleFormat: Sendable, Hashable {
+    /// The locale code (`ar`, `pt-BR`).
+    public var code: String
+    /// Which digits to write.
+    public var digits: DigitStyle
+
+    /// The format of a configured locale.
+    public init(_ locale: SiteLocale) {
+        self.init(code: locale.code, digits: locale.digits)
+    }
+
+    /// The format of `code` with `digits`.
+    public init(code: String, digits: DigitStyle = .latin) {
+        self.code = code
+        self.digits = digits
+    }
+
+    /// The ICU locale identifier with the numbering system (`he-u-nu-latn`).
+    var identifier: String {
+        code.contains("-u-") ? code : "\(code)-u-nu-\(digits.numberingSystem)"
+    }
+
+    /// The language subtag (`pt` of `pt-BR`).
+    var language: String {
+        String(code.prefix { $0 != "-" }).lowercased()
+    }
+
+    // MARK: - Dates
+
+    private static let dateCache = Locked<[String: String]>([:])
+
+    /// A long date: `October 2, 2026`, `2 octobre 2026`, `2 أكتوبر، 2026`, `2 באוקטובר 2026`.
+    public func date(_ day: Day) -> String {
+        let key = "\(identifier)|\(day)"
+        if let hit = Self.dateCache.withLock({ $0[key] }) { return hit }
+        var style = Date.FormatStyle(date: .long, time: .omitted)
+        style.locale = Locale(identifier: identifier)
+        style.timeZone = TimeZone(identifier: "UTC")!
+        style.calendar = Calendar(identifier: .gregorian)
+        let text = day.date.formatted(style)
+        Self.dateCache.withLock { $0[key] = text }
+        return text
+    }
+
+    // MARK: - Numbers
+
+    /// An integer with the locale's digits (and its grouping from 1 000 on: `1 234`, `١٬٢٣٤`).
+    public func number(_ value: Int) -> String {
+        if (-999...999).contains(value) {
+            let latin = String(value)
+            guard digits != .latin else { return latin }
+            return String(String.UnicodeScalarView(latin.unicodeScalars.map(digit)))
+        }
+        return value.formatted(IntegerFormatStyle<Int>(locale: Locale(identifier: identifier)))
+    }
+
+    /// An ASCII digit in this format's digits; anything else unchanged.
+    private func digit(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        guard ("0"..."9").contains(scalar) else { return scalar }
+        let zero: UInt32 = switch digits {
+        case .latin: 0x30
+        case .arabicIndic: 0x660
+        case .extendedArabicIndic: 0x6F0
+        }
+        return Unicode.Scalar(zero + scalar.value - 0x30)!
+    }
+
+    // MARK: - Plurals
+
+    /// The plural category of a whole number in this locale.
+    public func plural(_ value: Int) -> PluralCategory {
+        PluralCategory.cardinal(value, language: language)
+    }
+
+    /// A counted phrase from the interface strings: `<key>_<category>` (falling
+    /// back to `<key>_other`, then `<key>`), with `{count}` replaced by the
+    /// formatted number, e.g. `entries_count` with 2 in Arabic gives `مقالتان`.
+    public func count(_ value: Int, _ key: String, strings: [String: String]) -> String? {
+        let text = strings["\(key)_\(plural(value).rawValue)"] ?? strings["\(key)_other"] ?? strings[key].map { "{count} \($0)" }
+        return text?.replacingOccurrences(of: "{count}", with: number(value))
+    }
+}
+
+/// A CLDR plural category.
+public enum PluralCategory: String, Sendable, CaseIterable {
+    case zero, one, two, few, many, other
+
+    /// The cardinal category of an integer, by the CLDR rules of `language`
+    /// (https://unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html,
+    /// integers only: `v = 0`). Written out for the languages AnswerKit ships
+    /// strings for and the common ones that share their rules; any other
+    /// language gets `one` for 1 and `other` otherwise.
+    public static func cardinal(_ value: Int, language: String) -> PluralCategory {
+        let n = value.magnitude
+        switch language {
+        case "ar":
+            // zero: n = 0; one: n = 1; two: n = 2; few: n % 100 = 3..10; many: n % 100 = 11..99.
+            switch n {
+            case 0: return .zero
+            case 1: return .one
+            case 2: return .two
+            default:
+                if (3...10).contains(n % 100) { return .few }
+                if (11...99).contains(n % 100) { return .many }
+                return .other
+            }
+        case "he":
+            // CLDR 42+: one: i = 1; two: i = 2 (the former 'many' for 20, 30, … was dropped).
+            return n == 1 ? .one : n == 2 ? .two : .other
+        case "fr", "pt":
+            // one: i = 0,1 (pt-PT differs, but pt is pt-BR in CLDR); many: i != 0 and i % 1000000 = 0.
+            if n <= 1 { return .one }
+            return n % 1_000_000 == 0 ? .many : .other
+        case "es", "it", "ca":
+            if n == 1 { return .one }
+            return n % 1_000_000 == 0 ? .many : .other
+        case "ja", "ko", "zh", "th", "vi", "id", "ms":
+            return .other
+        default:
+            // en, tr, de, nl, sv, … : one: i = 1 and v = 0.
+            return n == 1 ? .one : .other
+        }
+    }
+}

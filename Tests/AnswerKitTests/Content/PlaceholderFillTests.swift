@@ -1,0 +1,69 @@
+@testable import AnswerKit
+import Testing
+
+@Suite struct PlaceholderFillTests {
+    static let declarations: [String: PlaceholderSpec] = [
+        "name": PlaceholderSpec(name: "name", max: 10, defaultValue: "there"),
+        "customer_handle": PlaceholderSpec(name: "customer_handle", charset: .identifier, max: 16),
+        "order_id": PlaceholderSpec(name: "order_id", charset: .identifier, max: 12),
+        "tracking_url": PlaceholderSpec(name: "tracking_url", type: .url),
+    ]
+
+    private func fill(_ text: String, _ values: [String: String]) -> Result<String, FillError> {
+        Placeholder.fill(text, values: values, declarations: Self.declarations)
+    }
+
+    @Test func fillsValuesAndDefaults() {
+        let text = "Hi {{name}}, {{customer_handle}}: order {{order_id}} ships today {{tracking_url}}"
+        let values = ["customer_handle": "@sam", "order_id": "NB-1234", "tracking_url": "https://t.example.com/x/1"]
+        #expect(fill(text, values) == .success("Hi there, @sam: order NB-1234 ships today https://t.example.com/x/1"))
+        #expect(fill(text, values.merging(["name": "Sam"]) { $1 }) == .success("Hi Sam, @sam: order NB-1234 ships today https://t.example.com/x/1"))
+    }
+
+    @Test func listsEveryMissingVariableOnceInOrder() {
+        let result = fill("{{order_id}} for {{customer_handle}}, {{order_id}} and {{agent}}", ["customer_handle": ""])
+        guard case let .failure(error) = result else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.missing == ["order_id", "customer_handle", "agent"])
+        #expect(error.description == "missing values for order_id, customer_handle, agent")
+    }
+
+    @Test func refusesValuesTheirDeclarationForbids() {
+        let result = fill("{{customer_handle}} {{order_id}} {{tracking_url}} {{name}}", [
+            "customer_handle": "@ayşe", "order_id": "1234567890123", "tracking_url": "example.com/track", "name": "see x.com",
+        ])
+        guard case let .failure(error) = result else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.missing.isEmpty)
+        #expect(error.description == """
+            the value of customer_handle contains 'ş' (U+15F), but 'customer_handle' allows only ASCII letters, digits and - _ @ #
+            the value of order_id has 13 characters; the most is 12
+            the value of tracking_url is not an absolute http(s) link in ASCII, e.g. https://example.com/track/123
+            the value of name contains a link; links go in a placeholder declared with type: url
+            """)
+    }
+
+    @Test func maxCountsCodePointsAfterNFC() {
+        // "e" + combining acute is one code point after NFC.
+        #expect(Placeholder.problem(with: String(repeating: "e\u{0301}", count: 10), for: Self.declarations["name"]!) == nil)
+        #expect(Placeholder.problem(with: String(repeating: "é", count: 11), for: Self.declarations["name"]!) == "has 11 characters; the most is 10")
+    }
+
+    @Test func undeclaredPlaceholdersTakeAnyValue() {
+        #expect(fill("Thanks, {{agent}}", ["agent": "Léa 🙂", "unused": "x"]) == .success("Thanks, Léa 🙂"))
+    }
+
+    @Test func piecesSplitFixedTextAndPlaceholders() {
+        #expect(Placeholder.pieces("Hi {{name}}{{x}} {{ Bad }} {{") == [
+            .text("Hi "), .placeholder("name"), .placeholder("x"), .text(" {{ Bad }} {{"),
+        ])
+    }
+
+    @Test func unclosedBracesStayAsWritten() {
+        #expect(Placeholder.fill("Hi {{name}}, {{oops") { _ in "Sam" } == "Hi Sam, {{oops")
+    }
+}
