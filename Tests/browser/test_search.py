@@ -11,14 +11,12 @@ from selenium.webdriver.common.keys import Keys
 from browser import VIEWPORTS
 from pages import ENTRY_LOCALES, QUERIES, SAMPLE_ENTRY
 
-pytestmark = pytest.mark.xfail(strict=False, reason="search lands with issue 3")
-
 RESULT_LINKS = "#search-results a[href]"
 
 
 @pytest.fixture(autouse=True)
 def _search_index(site):
-    """Fail at once (an expected failure until issue 3 lands) rather than wait for results that cannot come."""
+    """Fail at once rather than wait for results that cannot come."""
     if not (site.public / "search").is_dir():
         pytest.fail("the build wrote no search index (public/search/)")
 
@@ -69,3 +67,37 @@ def test_search_without_results_says_so_and_offers_the_categories(browser, site,
     links = browser.driver.find_elements(By.CSS_SELECTOR, "#search-results a[href]")
     assert any(server.site_path(a.get_attribute("href")).split("#")[0] in (f"{locale}/", f"{locale}/tags/") for a in links), \
         "a link to the categories (the locale's home) or tags"
+
+
+@pytest.mark.parametrize("locale", ENTRY_LOCALES)
+def test_search_as_you_type_dropdown_is_keyboard_driven(browser, site, server, locale):
+    """`/` focuses the box; typing half a word lists matches; arrows move, Enter opens, Esc closes."""
+    target = site.entry(locale, SAMPLE_ENTRY)
+    start = next(e for e in site.entries if e.locale == locale and e.id != SAMPLE_ENTRY and site.is_published(e))
+    browser.set_viewport(VIEWPORTS[-1])
+    browser.open(server.url(start.path))
+    browser.driver.find_element(By.TAG_NAME, "body").send_keys("/")
+    box = _search_box(browser)
+    assert browser.driver.switch_to.active_element == box, "/ focuses the search box"
+    query = QUERIES[locale]
+    box.send_keys(query[: max(3, len(query) * 2 // 3)])
+    browser.wait_until(lambda d: box.get_attribute("aria-expanded") == "true", "the dropdown opens while typing", timeout=5)
+    listbox = browser.driver.find_element(By.ID, box.get_attribute("aria-controls"))
+    options = listbox.find_elements(By.CSS_SELECTOR, '[role="option"] a')
+    paths = [server.site_path(o.get_attribute("href")) for o in options]
+    assert target.path in paths, f"half of {query!r} should already list {target.path}: {paths}"
+    for _ in range(paths.index(target.path) + 1):
+        box.send_keys(Keys.ARROW_DOWN)
+    assert box.get_attribute("aria-activedescendant"), "the active option is announced"
+    browser.screenshot(f"search-dropdown-{locale}")
+    box.send_keys(Keys.ENTER)
+    browser.wait_until(lambda d: server.site_path(d.current_url).split("#")[0] == target.path, f"Enter opens {target.path}")
+
+
+@pytest.mark.parametrize("locale", ["en", "ar"])
+def test_results_page_announces_the_count(browser, site, server, locale):
+    browser.open(server.url(f"{locale}/search/?q={QUERIES[locale]}"))
+    browser.wait_until(lambda d: d.find_elements(By.CSS_SELECTOR, RESULT_LINKS), "results", timeout=5)
+    status = browser.driver.find_element(By.CSS_SELECTOR, '#search-results [role="status"]')
+    assert status.text.strip(), "a live status line gives the number of results"
+    assert browser.driver.find_elements(By.CSS_SELECTOR, "#search-results mark"), "matched words are highlighted"

@@ -295,7 +295,7 @@
         var li = doc.createElement("li");
         li.className = "search-hit";
         li.id = list.id + "-" + i;
-        li.setAttribute("role", options.listbox ? "option" : "listitem");
+        if (options.listbox) li.setAttribute("role", "option");
         var a = doc.createElement("a");
         a.href = hit.url;
         a.tabIndex = options.listbox ? -1 : 0;
