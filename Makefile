@@ -1,6 +1,6 @@
 # Shortcuts; every target calls a script in scripts/ or bench/, which is
 # where the real steps live (so README, CI and make agree).
-.PHONY: site test test-swift test-js test-browser bench bench-large theme clean
+.PHONY: site test test-swift test-js test-browser bench bench-large bench-search theme clean
 
 site:            ## build and serve the sample knowledge base
 	scripts/site.sh
@@ -32,3 +32,7 @@ theme:           ## re-embed templates/ into the binary (after editing the theme
 
 clean:
 	rm -rf .build public bench/work bench/results test-output
+
+bench-search:    ## AnswerKit search vs Pagefind: index time, bytes per query, relevance, latency
+	swift build -c release --product answerkit
+	bench/search/run.sh

@@ -258,7 +258,9 @@ def measure_site(s: dict, args, ctx: dict) -> None:
     script_urls = {u for u, _ in scripts}
     with BenchServer(config) as server, Chromium() as chrome:
         ctx["chromium"] = chrome.version
-        page = lambda kind, locale: f"{server.origin}/__bench__/{kind}.html?lang={locale}"  # noqa: E731
+
+        def page(kind: str, locale: str) -> str:
+            return f"{server.origin}/__bench__/{kind}.html?lang={locale}"
 
         say(f"[{label}] bytes per query: Pagefind and AnswerKit in Chromium")
         for row in s["bytes"]:
