@@ -97,16 +97,15 @@ public enum Builder {
         diagnostics.append(contentsOf: checkAnchors((rendered + checkedDrafts).flatMap(\.anchoredLinks), headings: headings))
 
         // Lists, bundles and assets.
-        let listPages = clock.measure("lists") { pages.listPages() }
+        let listPages = try clock.measure("lists") { () throws(BuildFailure) in try writeListPages(pages, sink: sink) }
         let searchFiles = clock.measure("search") { search.files() }
         let bundle = clock.measure("index") { SnippetBundle.make(entries: index.entries, config: config, urls: urls, today: options.today) }
         // robots.txt, sitemap.xml and feeds; sitemap parts are made as they are written.
         let siteFiles = clock.measure("site") { SiteFiles.make(config: config, urls: urls, index: index, strings: theme.strings, today: options.today) }
         try clock.measure("write") { () throws(BuildFailure) in
-            for page in listPages { try sink.write(page) }
             for file in searchFiles { try sink.write(file) }
             for file in siteFiles { try sink.write(file.file) }
-            for file in bundle.files(locales: config.locales.map(\.code)) { try sink.write(file) }
+            try bundle.write(locales: config.locales.map(\.code), to: sink)
             try sink.write(OutputFile(path: "snippets.schema.json", text: SnippetSchema.json))
             for asset in theme.assets {
                 try sink.copy(from: templatesDirectory.appendingPathComponent("assets/\(asset)"), to: "assets/\(asset)")
@@ -116,7 +115,7 @@ public enum Builder {
             }
         }
         report.entries = index.entries.count
-        report.pages = rendered.count + listPages.count
+        report.pages = rendered.count + listPages
         report.replies = bundle.count
         report.files = report.pages + 2 + config.locales.count + theme.assets.count + content.assets.count + siteFiles.count
         return finish(diagnostics, report, options)
@@ -162,6 +161,18 @@ public enum Builder {
         }
         if let error = failure.withLock({ $0 }) { throw error }
         return results
+    }
+
+    /// Renders the list pages on all cores, each written as soon as it is made; returns how many.
+    static func writeListPages(_ pages: PageRenderer, sink: some OutputSink) throws(BuildFailure) -> Int {
+        let failure = Locked<BuildFailure?>(nil)
+        let jobs = pages.listPageJobs
+        _ = Parallel.map(jobs, chunkSize: 4) { job -> Bool in
+            do throws(BuildFailure) { try sink.write(pages.render(job)) } catch { failure.withLock { $0 = $0 ?? error } }
+            return true
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        return jobs.count
     }
 
     /// Warns about `entry.md#fragment` links whose fragment is no heading of the target.

@@ -26,6 +26,16 @@ public protocol OutputSink: Sendable {
     func write(_ file: OutputFile) throws(BuildFailure)
     /// Copies a file that is not generated (assets) to `path`.
     func copy(from source: URL, to path: String) throws(BuildFailure)
+    /// Stores the concatenation of `parts` (large files, without joining them first).
+    func write(path: String, parts: [[UInt8]]) throws(BuildFailure)
+}
+
+extension OutputSink {
+    public func write(path: String, parts: [[UInt8]]) throws(BuildFailure) {
+        var data = Data(capacity: parts.reduce(0) { $0 + $1.count })
+        for part in parts { data.append(contentsOf: part) }
+        try write(OutputFile(path: path, contents: data))
+    }
 }
 
 /// Keeps the files in memory (tests, `serve`).

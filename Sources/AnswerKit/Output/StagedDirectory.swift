@@ -31,26 +31,42 @@ public final class StagedDirectory: OutputSink, @unchecked Sendable {
     }
 
     public func write(_ file: OutputFile) throws(BuildFailure) {
-        let url = try prepare(file.path)
+        try writeParts(path: file.path, parts: [file.contents])
+    }
+
+    /// Writes the concatenation of `parts` without joining them in memory first
+    /// (the snippet bundles of 100 000 entries are hundreds of megabytes).
+    public func write(path: String, parts: [[UInt8]]) throws(BuildFailure) {
+        try writeParts(path: path, parts: parts)
+    }
+
+    private func writeParts<Part: DataProtocol>(path: String, parts: [Part]) throws(BuildFailure) {
+        let url = try prepare(path)
         // Plain open/write/close: FileManager.createFile writes a temporary file and
         // fsyncs it, which at 100 000 pages costs more than rendering them. The
         // whole staging folder is made durable by the rename that publishes it.
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw BuildFailure(.unwritable(url.path, String(cString: strerror(errno)))) }
         defer { close(descriptor) }
-        let failed = file.contents.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return true
-                }
-                offset += written
-            }
-            return false
+        for part in parts {
+            let failed = part.withContiguousStorageIfAvailable { StagedDirectory.writeAll(descriptor, UnsafeRawBufferPointer($0)) }
+                ?? Array(part).withUnsafeBytes { StagedDirectory.writeAll(descriptor, $0) }
+            if failed { throw BuildFailure(.unwritable(url.path, String(cString: strerror(errno)))) }
         }
-        if failed { throw BuildFailure(.unwritable(url.path, String(cString: strerror(errno)))) }
+    }
+
+    /// Writes all of `buffer`; false on an error (with `errno` set).
+    private static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return true
+            }
+            offset += written
+        }
+        return false
     }
 
     public func copy(from source: URL, to path: String) throws(BuildFailure) {

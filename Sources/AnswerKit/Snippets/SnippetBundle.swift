@@ -212,18 +212,37 @@ extension SnippetBundle {
         document(replies: replies.map(\.json))
     }
 
-    /// The bundle of all locales and one per locale in `locales`, as files: each
-    /// reply is serialized once, on all cores, and spliced into both documents.
-    public func files(locales: [String]) -> [OutputFile] {
+    /// Writes the bundle of all locales and one per locale in `locales`: each reply
+    /// is serialized once, on all cores, and streamed into both files, so memory
+    /// holds the replies' JSON once rather than three times.
+    public func write(locales: [String], to sink: some OutputSink) throws(BuildFailure) {
         let serialized = Parallel.map(replies, chunkSize: 256) { JSONWriter.bytes($0.json, indent: 2) }
-        var files = [OutputFile(path: "snippets.json", contents: Data(document(replies: serialized.map(JSONValue.raw))))]
+        try sink.write(path: "snippets.json", parts: parts(serialized[...]))
         for locale in locales {
             var bundle = filtered(locale: locale)
             bundle.replies = []
-            let mine = zip(replies, serialized).filter { $0.0.locale == locale }.map { JSONValue.raw($0.1) }
-            files.append(OutputFile(path: "\(locale)/snippets.json", contents: Data(bundle.document(replies: mine))))
+            let mine = zip(replies, serialized).filter { $0.0.locale == locale }.map(\.1)
+            try sink.write(path: "\(locale)/snippets.json", parts: bundle.parts(mine[...]))
         }
-        return files
+    }
+
+    /// The document in pieces: its head up to the replies array, the replies, its tail.
+    private func parts(_ replies: ArraySlice<[UInt8]>) -> [[UInt8]] {
+        // Written around a marker reply, so head and tail match `jsonBytes` byte for byte.
+        let marker = "\u{1}answerkit-replies\u{1}"
+        let whole = document(replies: replies.isEmpty ? [] : [.string(marker)])
+        guard !replies.isEmpty else { return [whole] }
+        let quoted = Array("\"\\u0001answerkit-replies\\u0001\"".utf8)
+        guard let range = whole.firstRange(of: quoted) else { return [whole] }
+        let separator = Array(",\n    ".utf8)  // one buffer, shared by every piece
+        var pieces: [[UInt8]] = [Array(whole[..<range.lowerBound])]
+        pieces.reserveCapacity(replies.count * 2 + 1)
+        for (index, reply) in replies.enumerated() {
+            pieces.append(reply)
+            if index + 1 < replies.count { pieces.append(separator) }
+        }
+        pieces.append(Array(whole[range.upperBound...]))
+        return pieces
     }
 
     private func document(replies: [JSONValue]) -> [UInt8] {

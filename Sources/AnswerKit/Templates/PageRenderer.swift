@@ -92,31 +92,66 @@ public struct PageRenderer: Sendable {
 
     // MARK: - Lists
 
+    /// A page that is not an entry page, to render on its own (list pages are
+    /// rendered in parallel and written one by one, never all held at once).
+    public enum ListPage: Sendable {
+        case root
+        case home(String)
+        case category(String, Int)
+        case tags(String)
+        case tag(String, Int)
+        case search(String)
+        case notFound(String, file: String)
+    }
+
     /// Every page that is not an entry: root, homes, categories, tags, search, 404.
-    public func listPages() -> [OutputFile] {
-        var pages: [OutputFile] = [rootPage()]
+    public var listPageJobs: [ListPage] {
+        var jobs: [ListPage] = [.root]
         for locale in config.locales {
             let code = locale.code
+            jobs.append(.home(code))
+            jobs.append(contentsOf: (index.categories[code] ?? []).indices.map { .category(code, $0) })
+            jobs.append(.tags(code))
+            jobs.append(contentsOf: (index.tags[code] ?? []).indices.map { .tag(code, $0) })
+            jobs.append(.search(code))
+            jobs.append(.notFound(code, file: urls.notFoundFile(code)))
+            // The server-wide 404 (GitHub Pages and most hosts serve /404.html).
+            if code == config.defaultLocale { jobs.append(.notFound(code, file: "404.html")) }
+        }
+        return jobs
+    }
+
+    /// All list pages at once (tests; builds stream them with `render(_:)`).
+    public func listPages() -> [OutputFile] {
+        listPageJobs.map(render)
+    }
+
+    /// Renders one list page.
+    public func render(_ job: ListPage) -> OutputFile {
+        let everyLocale = { (make: (String) -> String) in PageVersions.everyLocale(config, make) }
+        switch job {
+        case .root:
+            return rootPage()
+        case let .home(code):
             let strings = context.theme.strings(for: code)
-            let everyLocale = { (make: (String) -> String) in PageVersions.everyLocale(config, make) }
             let categories = index.categories[code] ?? []
             var home = context.common(
                 locale: code, kind: "home", title: config.title, description: strings["home_description"] ?? config.title,
                 file: urls.homeFile(code), alternates: everyLocale(urls.home), xDefault: urls.root())
             home["categories"] = .list(categories.map { context.categoryValue($0, limit: 6) })
             home["hasCategories"] = .bool(!categories.isEmpty)
-            pages.append(render("home", home, file: urls.homeFile(code)))
-
-            for category in categories {
-                let alternates = PageVersions.category(category.slug, index: index, urls: urls, config: config)
-                let file = urls.categoryFile(locale: code, slug: category.slug)
-                var values = context.common(locale: code, kind: "category", title: category.title, description: category.description, file: file, alternates: alternates)
-                let value = context.categoryValue(category)
-                values["category"] = value
-                values["entries"] = value["entries"]
-                pages.append(render("category", values, file: file))
-            }
-
+            return render("home", home, file: urls.homeFile(code))
+        case let .category(code, position):
+            let category = index.categories[code]![position]
+            let alternates = PageVersions.category(category.slug, index: index, urls: urls, config: config)
+            let file = urls.categoryFile(locale: code, slug: category.slug)
+            var values = context.common(locale: code, kind: "category", title: category.title, description: category.description, file: file, alternates: alternates)
+            let value = context.categoryValue(category)
+            values["category"] = value
+            values["entries"] = value["entries"]
+            return render("category", values, file: file)
+        case let .tags(code):
+            let strings = context.theme.strings(for: code)
             let tags = index.tags[code] ?? []
             var tagsPage = context.common(
                 locale: code, kind: "tags", title: strings["all_tags"] ?? "Tags", description: strings["all_tags"] ?? "Tags",
@@ -126,33 +161,30 @@ public struct PageRenderer: Sendable {
                     .merging(context.countValues(tag.entries.count, key: "entries_count", locale: code)) { _, new in new })
             })
             tagsPage["hasTags"] = .bool(!tags.isEmpty)
-            pages.append(render("tags", tagsPage, file: urls.tagsFile(code)))
-            for tag in tags {
-                let file = urls.tagFile(locale: code, tag: tag.name)
-                // A tag is a word of one language: the page has no translations.
-                var values = context.common(
-                    locale: code, kind: "tag", title: tag.name, description: tag.name, file: file, alternates: [code: urls.tag(locale: code, tag: tag.name)])
-                values["tag"] = .object(["name": .string(tag.name), "nameHTML": .string(context.textHTML(tag.name, locale: code)), "url": .string(urls.tag(locale: code, tag: tag.name))]
-                    .merging(context.countValues(tag.entries.count, key: "entries_count", locale: code)) { _, new in new })
-                values["entries"] = .list(tag.entries.map(context.summary))
-                pages.append(render("tag", values, file: file))
-            }
-
+            return render("tags", tagsPage, file: urls.tagsFile(code))
+        case let .tag(code, position):
+            let tag = index.tags[code]![position]
+            let file = urls.tagFile(locale: code, tag: tag.name)
+            // A tag is a word of one language: the page has no translations.
+            var values = context.common(
+                locale: code, kind: "tag", title: tag.name, description: tag.name, file: file, alternates: [code: urls.tag(locale: code, tag: tag.name)])
+            values["tag"] = .object(["name": .string(tag.name), "nameHTML": .string(context.textHTML(tag.name, locale: code)), "url": .string(urls.tag(locale: code, tag: tag.name))]
+                .merging(context.countValues(tag.entries.count, key: "entries_count", locale: code)) { _, new in new })
+            values["entries"] = .list(tag.entries.map(context.summary))
+            return render("tag", values, file: file)
+        case let .search(code):
+            let strings = context.theme.strings(for: code)
             let search = context.common(
                 locale: code, kind: "search", title: strings["search"] ?? "Search", description: strings["search"] ?? "Search",
                 file: urls.searchFile(code), alternates: everyLocale(urls.search), indexable: false)
-            pages.append(render("search", search, file: urls.searchFile(code)))
-
+            return render("search", search, file: urls.searchFile(code))
+        case let .notFound(code, file):
+            let strings = context.theme.strings(for: code)
             let notFound = context.common(
                 locale: code, kind: "404", title: strings["not_found_title"] ?? "Page not found", description: strings["not_found_title"] ?? "",
                 file: urls.notFoundFile(code), alternates: everyLocale(urls.home), indexable: false)
-            pages.append(render("404", notFound, file: urls.notFoundFile(code)))
-            if code == config.defaultLocale {
-                // The server-wide 404 (GitHub Pages and most hosts serve /404.html).
-                pages.append(render("404", notFound, file: "404.html"))
-            }
+            return render("404", notFound, file: file)
         }
-        return pages
     }
 
     private func rootPage() -> OutputFile {
