@@ -1,33 +1,57 @@
 /// The published site as lookup tables: what lists and switchers are made of.
+///
+/// Lists hold positions in `entries`, not copies: an `Entry` is ~400 bytes inline,
+/// and at 100 000 entries with a few tags each, copies cost hundreds of megabytes.
 public struct SiteIndex: Sendable {
     /// Entries on the site (approved, expired-but-approved, and drafts when asked), sorted by key.
     public var entries: [Entry]
     /// Categories that have published entries, by locale, in display order.
     public var categories: [String: [Category]]
-    /// Published entries of each category (`locale/slug`), sorted by title.
-    public var entriesByCategory: [String: [Entry]]
-    /// Tags by locale: tag → entries sorted by title.
-    public var tags: [String: [(name: String, entries: [Entry])]]
+    /// Positions in `entries` of each category's (`locale/slug`) entries, sorted by title.
+    public var entriesByCategory: [String: [Int32]]
+    /// Tags by locale: tag → positions in `entries`, sorted by title.
+    public var tags: [String: [(name: String, positions: [Int32])]]
     /// Published translations of each entry id: locale → key.
     public var translations: [String: [String: EntryKey]]
+
+    /// The entries at `positions`.
+    public func entries(at positions: [Int32]) -> [Entry] {
+        positions.map { entries[Int($0)] }
+    }
+
+    /// The entries of a category (`locale/slug`), sorted by title.
+    public func entries(inCategory key: String) -> [Entry] {
+        entries(at: entriesByCategory[key] ?? [])
+    }
 
     /// Indexes the entries that `build` publishes.
     public init(content: LoadedContent, includeDrafts: Bool) {
         entries = content.entries.filter { $0.status == .approved || (includeDrafts && $0.status == .draft) }
-        var byCategory: [String: [Entry]] = [:]
-        var byTag: [String: [String: [Entry]]] = [:]
+        var byCategory: [String: [Int32]] = [:]
+        var byTag: [String: [String: [Int32]]] = [:]
         var tagNames: [String: [String: String]] = [:]
         translations = [:]
-        for entry in entries {
-            byCategory["\(entry.key.locale)/\(entry.key.category)", default: []].append(entry)
+        for (position, entry) in entries.enumerated() {
+            byCategory["\(entry.key.locale)/\(entry.key.category)", default: []].append(Int32(position))
             translations[entry.id, default: [:]][entry.key.locale] = entry.key
             for tag in entry.tags {
                 let slug = Slug.make(tag)
-                byTag[entry.key.locale, default: [:]][slug, default: []].append(entry)
+                byTag[entry.key.locale, default: [:]][slug, default: []].append(Int32(position))
                 if tagNames[entry.key.locale]?[slug] == nil { tagNames[entry.key.locale, default: [:]][slug] = tag }
             }
         }
-        entriesByCategory = byCategory.mapValues(SiteIndex.sortedByTitle)
+        let keys = entries.map { Array($0.title.lowercased().utf8) }
+        let entries = entries
+        /// Title order (case-insensitive, compared as UTF-8 bytes: code point order, much
+        /// cheaper than `String`'s canonical comparison and as deterministic), then key.
+        func sortedByTitle(_ positions: [Int32]) -> [Int32] {
+            positions.sorted { a, b in
+                let (x, y) = (Int(a), Int(b))
+                if keys[x] != keys[y] { return keys[x].lexicographicallyPrecedes(keys[y]) }
+                return entries[x].key < entries[y].key
+            }
+        }
+        entriesByCategory = byCategory.mapValues(sortedByTitle)
         var categories: [String: [Category]] = [:]
         for category in content.categories where byCategory["\(category.locale)/\(category.slug)"] != nil {
             categories[category.locale, default: []].append(category)
@@ -35,21 +59,9 @@ public struct SiteIndex: Sendable {
         self.categories = categories
         tags = Dictionary(uniqueKeysWithValues: byTag.map { locale, bySlug in (locale,
             bySlug.keys.sorted().map { slug in
-                (name: tagNames[locale]?[slug] ?? slug, entries: SiteIndex.sortedByTitle(bySlug[slug]!))
+                (name: tagNames[locale]?[slug] ?? slug, positions: sortedByTitle(bySlug[slug]!))
             })
         })
-    }
-
-    /// Title order (case-insensitive), then key, so equal titles stay deterministic.
-    /// Sort keys are computed once per entry, not once per comparison.
-    /// Keys compare as UTF-8 bytes (code point order), much cheaper than `String`'s
-    /// Unicode-canonical comparison and just as deterministic.
-    static func sortedByTitle(_ entries: [Entry]) -> [Entry] {
-        let keys = entries.map { Array($0.title.lowercased().utf8) }
-        return entries.indices.sorted { a, b in
-            if keys[a] != keys[b] { return keys[a].lexicographicallyPrecedes(keys[b]) }
-            return entries[a].key < entries[b].key
-        }.map { entries[$0] }
     }
 
     /// The category of an entry.

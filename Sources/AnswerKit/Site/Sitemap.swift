@@ -73,7 +73,7 @@ public enum Sitemap {
 
         groups.append(group(PageVersions.everyLocale(config, urls.tags)))
         for locale in config.locales {
-            for tag in index.tags[locale.code] ?? [] where tag.entries.contains(where: { $0.status == .approved }) {
+            for tag in index.tags[locale.code] ?? [] where tag.positions.contains(where: { index.entries[Int($0)].status == .approved }) {
                 groups.append(group([locale.code: urls.tag(locale: locale.code, tag: tag.name)]))
             }
         }

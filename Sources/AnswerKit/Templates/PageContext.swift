@@ -144,7 +144,7 @@ public struct PageContext: Sendable {
     }
 
     func categoryValue(_ category: Category, limit: Int? = nil) -> TemplateValue {
-        let entries = index.entriesByCategory["\(category.locale)/\(category.slug)"] ?? []
+        let entries = index.entries(inCategory: "\(category.locale)/\(category.slug)")
         let shown = limit.map { Array(entries.prefix($0)) } ?? entries
         var value: [String: TemplateValue] = [
             "title": .string(category.title), "slug": .string(category.slug),

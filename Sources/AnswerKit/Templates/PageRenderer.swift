@@ -158,7 +158,7 @@ public struct PageRenderer: Sendable {
                 file: urls.tagsFile(code), alternates: everyLocale(urls.tags))
             tagsPage["tags"] = .list(tags.map { tag in
                 .object(["name": .string(tag.name), "nameHTML": .string(context.textHTML(tag.name, locale: code)), "url": .string(urls.tag(locale: code, tag: tag.name))]
-                    .merging(context.countValues(tag.entries.count, key: "entries_count", locale: code)) { _, new in new })
+                    .merging(context.countValues(tag.positions.count, key: "entries_count", locale: code)) { _, new in new })
             })
             tagsPage["hasTags"] = .bool(!tags.isEmpty)
             return render("tags", tagsPage, file: urls.tagsFile(code))
@@ -169,8 +169,8 @@ public struct PageRenderer: Sendable {
             var values = context.common(
                 locale: code, kind: "tag", title: tag.name, description: tag.name, file: file, alternates: [code: urls.tag(locale: code, tag: tag.name)])
             values["tag"] = .object(["name": .string(tag.name), "nameHTML": .string(context.textHTML(tag.name, locale: code)), "url": .string(urls.tag(locale: code, tag: tag.name))]
-                .merging(context.countValues(tag.entries.count, key: "entries_count", locale: code)) { _, new in new })
-            values["entries"] = .list(tag.entries.map(context.summary))
+                .merging(context.countValues(tag.positions.count, key: "entries_count", locale: code)) { _, new in new })
+            values["entries"] = .list(index.entries(at: tag.positions).map(context.summary))
             return render("tag", values, file: file)
         case let .search(code):
             let strings = context.theme.strings(for: code)
