@@ -67,7 +67,8 @@ struct Search: ParsableCommand {
             let rows: [JSONValue] = hits.map { hit in
                 .object([
                     ("id", .string(hit.id)), ("locale", .string(hit.locale)), ("title", .string(hit.title)),
-                    ("url", .string(absolute(hit.url))), ("score", .raw(Array(SearchHit.format(hit.score).utf8))),
+                    // Shortest round-trip form, as JavaScript prints the same double.
+                    ("url", .string(absolute(hit.url))), ("score", .raw(Array("\(hit.score)".utf8))),
                 ])
             }
             FileHandle.standardOutput.write(Data(JSONWriter.bytes(.array(rows))))

@@ -8,7 +8,7 @@ import Testing
     @Test func servesPagesWithContentTypesAndTheReloadScript() async throws {
         try await TestSite.with { site in
 
-            let home = try site.get("/help/en/")
+            let home = try await site.get("/help/en/")
             #expect(home.status == 200)
             #expect(home.headers["content-type"] == "text/html; charset=utf-8")
             #expect(home.headers["cache-control"] == "no-cache")
@@ -28,12 +28,12 @@ import Testing
                 ("/help/en/billing/diagram.png", "image/png"),
                 ("/__answerkit/reload.js", "text/javascript; charset=utf-8"),
             ] {
-                let response = try site.get(path)
+                let response = try await site.get(path)
                 #expect(response.status == 200, "\(path)")
                 #expect(response.headers["content-type"] == type, "\(path)")
                 #expect(!response.text.contains(#"data-answerkit-build=""#), "\(path) is not HTML")
             }
-            let png = try site.get("/help/en/billing/diagram.png")
+            let png = try await site.get("/help/en/billing/diagram.png")
             #expect(png.body == (try Data(contentsOf: site.root.appendingPathComponent("content/en/billing/diagram.png"))))
         }
     }
@@ -41,32 +41,32 @@ import Testing
     @Test func foldersRedirectsAndNotFound() async throws {
         try await TestSite.with { site in
 
-            let folder = try site.get("/help/en/billing")
+            let folder = try await site.get("/help/en/billing")
             #expect(folder.status == 302)
             #expect(folder.headers["location"] == "/help/en/billing/")
-            #expect(try site.get("/help/en/billing?q=refund").headers["location"] == "/help/en/billing/?q=refund")
-            #expect(try site.get("/").headers["location"] == "/help/")
-            #expect(try site.get("/help").headers["location"] == "/help/")
-            #expect(try site.get("/help/en/billing/").text.contains("Billing"))
+            #expect(try await site.get("/help/en/billing?q=refund").headers["location"] == "/help/en/billing/?q=refund")
+            #expect(try await site.get("/").headers["location"] == "/help/")
+            #expect(try await site.get("/help").headers["location"] == "/help/")
+            #expect(try await site.get("/help/en/billing/").text.contains("Billing"))
 
-            let localeMiss = try site.get("/help/en/no-such-page/")
+            let localeMiss = try await site.get("/help/en/no-such-page/")
             #expect(localeMiss.status == 404)
             #expect(localeMiss.headers["content-type"] == "text/html; charset=utf-8")
             let en404 = try String(contentsOf: site.output.appendingPathComponent("en/404.html"), encoding: .utf8)
             #expect(localeMiss.text.hasPrefix(String(en404.prefix(200))))
             #expect(localeMiss.text.contains("data-answerkit-build"))
 
-            let arMiss = try site.get("/help/ar/no-such-page/")
+            let arMiss = try await site.get("/help/ar/no-such-page/")
             let ar404 = try String(contentsOf: site.output.appendingPathComponent("ar/404.html"), encoding: .utf8)
             #expect(arMiss.status == 404)
             #expect(arMiss.text.hasPrefix(String(ar404.prefix(200))))
 
-            let rootMiss = try site.get("/help/no-such-page")
+            let rootMiss = try await site.get("/help/no-such-page")
             let root404 = try String(contentsOf: site.output.appendingPathComponent("404.html"), encoding: .utf8)
             #expect(rootMiss.status == 404)
             #expect(rootMiss.text.hasPrefix(String(root404.prefix(200))))
 
-            let post = try site.get("/help/en/", method: "POST")
+            let post = try await site.get("/help/en/", method: "POST")
             #expect(post.status == 405)
             #expect(post.headers["allow"] == "GET, HEAD")
         }
@@ -75,8 +75,8 @@ import Testing
     @Test func headSendsTheHeadersOfGet() async throws {
         try await TestSite.with { site in
             for path in ["/help/en/", "/help/assets/style.css", "/help/en/nothing/"] {
-                let get = try site.get(path)
-                let head = try site.get(path, method: "HEAD")
+                let get = try await site.get(path)
+                let head = try await site.get(path, method: "HEAD")
                 #expect(head.status == get.status, "\(path)")
                 #expect(head.body.isEmpty, "\(path)")
                 #expect(head.headers["content-type"] == get.headers["content-type"], "\(path)")
@@ -119,12 +119,12 @@ import Testing
                 "/../secret.txt",
                 "..%2fsecret.txt",
             ] {
-                let response = try site.get(target)
+                let response = try await site.get(target)
                 #expect(response.status == 404, "\(target) answered \(response.status)")
                 #expect(!response.text.contains(secret), "\(target) leaked the file")
                 #expect(!response.text.contains("root:x:0:0"), "\(target) leaked /etc/passwd")
             }
-            let inside = try site.get("/help/style.css")
+            let inside = try await site.get("/help/style.css")
             #expect(inside.status == 200)
             #expect(inside.headers["content-type"] == "text/css; charset=utf-8")
         }
@@ -133,21 +133,21 @@ import Testing
     @Test func editReloadsTheBrowserAndServesTheNewPage() async throws {
         try await TestSite.with { site in
             let page = "/help/en/billing/refund-status/"
-            let before = try site.get(page)
+            let before = try await site.get(page)
             #expect(before.text.contains("Where is my refund?"))
             let pageBuild = try #require(Self.build(in: before.text))
 
-            let events = try EventStreamClient(port: site.port)
-            let hello = try events.next("hello")
+            let events = try await EventStreamClient.open(port: site.port)
+            let hello = try await events.next("hello")
             #expect(hello.data == #"{"build":"\#(pageBuild)"}"#)
 
             let start = Date()
             try site.edit("content/en/billing/refund-status.md", replacing: "title: Where is my refund?", with: "title: Where has my refund gone?")
-            let reload = try events.next("reload")
+            let reload = try await events.next("reload")
             let latency = Date().timeIntervalSince(start)
             print(String(format: "edit → reload event: %.0f ms (fixture site, debug build)", latency * 1000))
 
-            let after = try site.get(page)
+            let after = try await site.get(page)
             #expect(after.text.contains("Where has my refund gone?"))
             #expect(!after.text.contains("Where is my refund?"))
             let newBuild = try #require(Self.build(in: after.text))
@@ -160,13 +160,13 @@ import Testing
     @Test func buildErrorsShowWithLocationsAndKeepTheLastGoodSite() async throws {
         try await TestSite.with { site in
             let page = "/help/en/billing/refund-status/"
-            let good = try site.get(page).text
-            let events = try EventStreamClient(port: site.port)
-            _ = try events.next("hello")
+            let good = try await site.get(page).text
+            let events = try await EventStreamClient.open(port: site.port)
+            _ = try await events.next("hello")
 
             // An unclosed flow sequence on line 5 of the front matter.
             try site.edit("content/en/billing/refund-status.md", replacing: "tags: [refunds, Money Back]", with: "tags: [refunds, Money Back <b>")
-            let error = try events.next("build-error")
+            let error = try await events.next("build-error")
             let report = try #require(try JSONSerialization.jsonObject(with: Data(error.data.utf8)) as? [String: Any])
             let items = try #require(report["diagnostics"] as? [[String: Any]])
             // The edited file's error, with its position (other files may fail with it, e.g. links to it).
@@ -181,67 +181,67 @@ import Testing
             // The terminal got the same problems; the browser still gets the last good page.
             #expect(site.reported.current.contains { if case let .failed(diagnostics, _) = $0 { diagnostics.hasErrors } else { false } })
             #expect(DiagnosticFormatter.text(try #require(Self.lastFailure(site))).contains("\(location): error:"))
-            #expect(try site.get(page).text == good)
+            #expect(try await site.get(page).text == good)
 
             // A browser that connects now is told about the failure at once.
-            let late = try EventStreamClient(port: site.port)
-            _ = try late.next("hello")
-            #expect(try late.next("build-error").data == error.data)
+            let late = try await EventStreamClient.open(port: site.port)
+            _ = try await late.next("hello")
+            #expect(try await late.next("build-error").data == error.data)
 
             // Fixing it reloads (which clears the overlay) and serves the fixed page.
             try site.edit("content/en/billing/refund-status.md", replacing: "tags: [refunds, Money Back <b>", with: "tags: [refunds, Money Back]")
-            _ = try events.next("reload")
-            _ = try late.next("reload")
-            #expect(try site.get(page).status == 200)
+            _ = try await events.next("reload")
+            _ = try await late.next("reload")
+            #expect(try await site.get(page).status == 200)
         }
     }
 
     @Test func aTemplateErrorIsReportedToo() async throws {
         try await TestSite.with { site in
-            let events = try EventStreamClient(port: site.port)
-            _ = try events.next("hello")
+            let events = try await EventStreamClient.open(port: site.port)
+            _ = try await events.next("hello")
             try site.edit("templates/entry.mustache", replacing: "{{#isDraft}}", with: "{{#isDraft}}{{/nope}}")
-            let error = try events.next("build-error")
+            let error = try await events.next("build-error")
             #expect(error.data.contains("templates/entry.mustache"))
         }
     }
 
     @Test func newFoldersAreWatched() async throws {
         try await TestSite.with { site in
-            let events = try EventStreamClient(port: site.port)
-            _ = try events.next("hello")
+            let events = try await EventStreamClient.open(port: site.port)
+            _ = try await events.next("hello")
             let folder = site.root.appendingPathComponent("content/en/shipping")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try "---\ntitle: Shipping\n---\n".write(to: folder.appendingPathComponent("_index.md"), atomically: true, encoding: .utf8)
             let entry = "---\ntitle: How fast is shipping?\nstatus: approved\napproved_by: Ops\napproved_on: 2026-10-01\n---\nFast.\n"
             try entry.write(to: folder.appendingPathComponent("speed.md"), atomically: true, encoding: .utf8)
             let deadline = Date(timeIntervalSinceNow: RawHTTP.timeout)
-            while try site.get("/help/en/shipping/speed/").status != 200, Date() < deadline { _ = try events.next("reload") }
-            #expect(try site.get("/help/en/shipping/speed/").text.contains("How fast is shipping?"))
+            while try await site.get("/help/en/shipping/speed/").status != 200, Date() < deadline { _ = try await events.next("reload") }
+            #expect(try await site.get("/help/en/shipping/speed/").text.contains("How fast is shipping?"))
             // A later edit inside the new folder is seen as well.
             try site.edit("content/en/shipping/speed.md", replacing: "How fast is shipping?", with: "When will it ship?")
-            _ = try events.next("reload")
-            #expect(try site.get("/help/en/shipping/speed/").text.contains("When will it ship?"))
+            _ = try await events.next("reload")
+            #expect(try await site.get("/help/en/shipping/speed/").text.contains("When will it ship?"))
         }
     }
 
     @Test func pollingWatcherRebuildsToo() async throws {
         try await TestSite.with(configure: { $0.polling = true; $0.pollInterval = .milliseconds(200) }) { site in
-            let events = try EventStreamClient(port: site.port)
-            _ = try events.next("hello")
+            let events = try await EventStreamClient.open(port: site.port)
+            _ = try await events.next("hello")
             try site.edit("content/en/billing/refund-status.md", replacing: "title: Where is my refund?", with: "title: Polled refund title")
-            _ = try events.next("reload")
-            #expect(try site.get("/help/en/billing/refund-status/").text.contains("Polled refund title"))
+            _ = try await events.next("reload")
+            #expect(try await site.get("/help/en/billing/refund-status/").text.contains("Polled refund title"))
         }
     }
 
     @Test func draftsOnlyWithTheFlag() async throws {
         let plain = try await TestSite()
-        #expect(try plain.get("/help/en/orders/draft-entry/").status == 404)
+        #expect(try await plain.get("/help/en/orders/draft-entry/").status == 404)
         await plain.tearDown()
 
         try await TestSite.with(configure: { $0.includeDrafts = true }) { drafts in
-            let page = try drafts.get("/help/en/orders/draft-entry/")
+            let page = try await drafts.get("/help/en/orders/draft-entry/")
             #expect(page.status == 200)
             #expect(page.text.contains(#"<p class="draft">Draft</p>"#))
             // Serving with drafts never touches public/.
@@ -252,11 +252,11 @@ import Testing
 
     @Test func stopsCleanly() async throws {
         let site = try await TestSite()
-        let events = try EventStreamClient(port: site.port)
-        _ = try events.next("hello")
+        let events = try await EventStreamClient.open(port: site.port)
+        _ = try await events.next("hello")
         await site.server.stop()
-        #expect(events.ends())
-        #expect(throws: RawError.self) { try RawHTTP.request("/help/en/", port: site.port) }
+        #expect(await events.ends())
+        await #expect(throws: RawError.self) { try await site.get("/help/en/") }
         #expect(site.reported.current.contains { if case .stopped = $0 { true } else { false } })
         // No staging folders are left behind.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.output.deletingLastPathComponent().path)

@@ -282,6 +282,12 @@
     }
     return w;
   }
+  // A word being typed without its article cluster, when a letter follows it.
+  var AR_ARTICLES = AR_CLITICS.filter(function (c) { return /(ال|لل)$/.test(c); });
+  function withoutTypedArticle(w) {
+    var c = AR_ARTICLES.find(function (c) { return w.length > c.length && w.startsWith(c); });
+    return c ? w.slice(c.length) : "";
+  }
   function stemsArabic(w) {
     var light = light10Prefix(w);
     return [light10Suffix(light), light10Suffix(stripPronoun(light)), light10Suffix(stripPronoun(stripClitic(w)))];
@@ -378,6 +384,7 @@
     if (segs.length > 1) segs.forEach(function (s) { if (len(s) > 1) add(stems(lang, s, word.script)); });
     if (completing && len(whole) <= MAX) {
       add([lang === "tr" ? foldTurkish(whole) : whole]);
+      if (lang === "ar" && word.script === "a") add([withoutTypedArticle(whole)]);
       add(completions(lang, whole, word.script));
       terms = terms.filter(function (t, i) {
         return i === 0 || !terms.some(function (u) { return u.length < t.length && t.startsWith(u); });

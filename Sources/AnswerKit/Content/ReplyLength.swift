@@ -59,7 +59,7 @@ enum ReplyLength {
         let what = channel == Channel.anyName ? "reply for 'any' channel does not fit \(target.name)" : "\(target.name) reply is too long"
         var measure = "\(count.length) \(unitName(target.unit)); the limit is \(count.limit ?? 0)"
         if target.unit == .segments, let segments = count.segments, let encoding = count.encoding {
-            measure = "\(segments) segments (\(count.length) \(encoding.rawValue) units); the limit is \(target.limit ?? 0) segments"
+            measure = "\(segments) segments (\(count.length) \(encoding.rawValue) units); the limit is \(segmentCount(target.limit ?? 0))"
             if encoding == .ucs2 { notes.append("a character outside the GSM-7 alphabet (Arabic, Hebrew, Turkish ş ğ ı, emoji…) makes every segment 67 characters") }
         }
         if channel == Channel.anyName { notes.append("a reply for 'any' must fit every channel; give \(target.name) its own shorter reply") }
@@ -72,7 +72,7 @@ enum ReplyLength {
         let what = channel == Channel.anyName ? "reply for 'any' channel may not fit \(target.name) once filled in" : "\(target.name) reply can be too long once filled in"
         var measure = "up to \(count.length) \(unitName(target.unit)); the limit is \(count.limit ?? 0)"
         if target.unit == .segments, let segments = count.segments, let encoding = count.encoding {
-            measure = "up to \(segments) segments (\(count.length) \(encoding.rawValue) units); the limit is \(target.limit ?? 0) segments"
+            measure = "up to \(segmentCount(segments)) (\(count.length) \(encoding.rawValue) units); the limit is \(segmentCount(target.limit ?? 0))"
         }
         var notes = worst.shares.map { "\($0.name) adds up to \($0.units): \($0.reason)" }
         if target.unit == .segments, count.encoding == .ucs2 {
@@ -81,6 +81,8 @@ enum ReplyLength {
         notes.append("shorten the reply or lower 'max' of a placeholder under 'placeholders' in answerkit.yml")
         return Diagnostic(severity, code: "reply-may-not-fit", at: location, "\(what): \(measure)", notes: notes)
     }
+
+    private static func segmentCount(_ count: Int) -> String { count == 1 ? "1 segment" : "\(count) segments" }
 
     static func unitName(_ unit: LengthUnit) -> String {
         switch unit {

@@ -65,15 +65,22 @@ public struct WorstCase: Sendable, Hashable {
     }
 
     static func unboundedPlaceholders(_ pieces: [Placeholder.Piece], channel: Channel, placeholders: [String: PlaceholderSpec]) -> [String] {
-        let spaced = Spaced(pieces)
         var unbounded: [String] = []
-        for (name, slot) in zip(spaced.names, spaced.slots) where !unbounded.contains(name) {
+        // Only a url without max on X needs the text around it; build that view lazily.
+        var spaced: Spaced?
+        var slot = 0
+        for case let .placeholder(name) in pieces {
+            defer { slot += 1 }
+            guard !unbounded.contains(name) else { continue }
             guard let spec = placeholders[name] else {
                 unbounded.append(name)
                 continue
             }
             if spec.max != nil { continue }
-            if spec.type == .url, channel.unit == .weighted, spaced.isLinkPosition(slot) { continue }
+            if spec.type == .url, channel.unit == .weighted {
+                if spaced == nil { spaced = Spaced(pieces) }
+                if spaced!.isLinkPosition(spaced!.slots[slot]) { continue }
+            }
             unbounded.append(name)
         }
         return unbounded

@@ -103,8 +103,10 @@ public enum EspansoExport {
             pairs.append((key("replace"), string(reply.text)))
         } else {
             let replace = Placeholder.fill(reply.text) { "{{form1.\($0)}}" }
+            // `[[` starts a form field in a layout: keep it out of the labels.
+            func label(_ text: String) -> String { text.replacingOccurrences(of: "[[", with: "[ [") }
             let layout = reply.variables.map { name in
-                "\(placeholders[name]?.description ?? name.replacingOccurrences(of: "_", with: " ")): [[\(name)]]"
+                "\(label(placeholders[name]?.description ?? name.replacingOccurrences(of: "_", with: " "))): [[\(name)]]"
             }.joined(separator: "\n")
             var fields: [(Node, Node)] = []
             for name in reply.variables {
@@ -112,7 +114,7 @@ public enum EspansoExport {
                     fields.append((key(name), .mapping(Node.Mapping([(key("default"), string(value))]))))
                 }
             }
-            var params: [(Node, Node)] = [(key("layout"), string(reply.title + "\n\n" + layout))]
+            var params: [(Node, Node)] = [(key("layout"), string(label(reply.title) + "\n\n" + layout))]
             if !fields.isEmpty { params.append((key("fields"), .mapping(Node.Mapping(fields)))) }
             let form: [(Node, Node)] = [
                 (key("name"), string("form1")), (key("type"), string("form")), (key("params"), .mapping(Node.Mapping(params))),

@@ -57,7 +57,7 @@ enum FastYAML {
     ///
     /// The resolver and constructor only go into the nodes' tags, as Yams does; keys are
     /// resolved with `resolver` the way Yams' duplicate-key check resolves them.
-    static func compose(_ text: String, resolver: Resolver = .basic, constructor: Constructor = .default) -> Outcome {
+    static func compose(_ text: String, resolver: Resolver = .basic, constructor: Constructor = defaultConstructor) -> Outcome {
         guard marksAreConstructible else { return .unsupported }
         var text = text
         return text.withUTF8 { bytes in
@@ -70,6 +70,15 @@ enum FastYAML {
             }
         }
     }
+}
+
+// MARK: - Shared values
+
+extension FastYAML {
+    /// One `Constructor.default` for every document: Yams' `.default` is a computed property that
+    /// builds a new instance (three dictionaries) on each use, and a `Constructor` is immutable
+    /// (its maps are private `let`s), so sharing one is safe although the class is not `Sendable`.
+    nonisolated(unsafe) static let defaultConstructor = Constructor.default
 }
 
 // MARK: - Marks

@@ -56,7 +56,7 @@ extension FastYAMLParser {
             for _ in 0..<trailingBreaks { scratch.append(Byte.newline) }
         }
         let node = Node.scalar(
-            .init(String(decoding: scratch, as: UTF8.self), tag(.str), literal ? .literal : .folded, startMark))
+            .init(String(decoding: scratch, as: UTF8.self), strTag, literal ? .literal : .folded, startMark))
         skipToNextToken()
         return node
     }

@@ -15,6 +15,8 @@ extension FastYAMLParser {
             return ScannedScalar(string: try scanDoubleQuoted(), style: .doubleQuoted, start: start, mark: mark)
         default:
             guard Self.canStartPlain(byte(pos), next: byte(pos + 1), flow: flow) else { throw Unsupported() }
+            // A block token at a line start may be a document marker instead.
+            if pos == lineStart && isDocumentMarker(at: pos) { throw Unsupported() }
             let end = try scanPlainEnd(flow: flow)
             return ScannedScalar(string: string(from: start, to: end), style: .plain, start: start, mark: mark)
         }
@@ -144,7 +146,7 @@ extension FastYAMLParser {
         case UInt8(ascii: "u"): digits = 4
         case UInt8(ascii: "U"): digits = 8
         default:
-            guard let character = Self.simpleEscapes[byte(index + 1)] else { throw Unsupported() }
+            guard let character = Self.simpleEscape(byte(index + 1)) else { throw Unsupported() }
             scratch.append(contentsOf: character.utf8)
             return index + 2
         }
@@ -158,14 +160,26 @@ extension FastYAMLParser {
         return index + 2 + digits
     }
 
-    /// libyaml's one-character escapes (`\t` written as a tab cannot occur: tabs are outside the subset).
-    static let simpleEscapes: [UInt8: Unicode.Scalar] = [
-        UInt8(ascii: "0"): "\u{00}", UInt8(ascii: "a"): "\u{07}", UInt8(ascii: "b"): "\u{08}", UInt8(ascii: "t"): "\u{09}",
-        UInt8(ascii: "n"): "\u{0A}", UInt8(ascii: "v"): "\u{0B}", UInt8(ascii: "f"): "\u{0C}", UInt8(ascii: "r"): "\u{0D}",
-        UInt8(ascii: "e"): "\u{1B}", UInt8(ascii: " "): " ", UInt8(ascii: "\""): "\"", UInt8(ascii: "/"): "/",
-        UInt8(ascii: "\\"): "\\", UInt8(ascii: "N"): "\u{85}", UInt8(ascii: "_"): "\u{A0}", UInt8(ascii: "L"): "\u{2028}",
-        UInt8(ascii: "P"): "\u{2029}",
-    ]
+    /// libyaml's one-character escapes (a backslash then a tab cannot occur: tabs are outside the subset).
+    static func simpleEscape(_ b: UInt8) -> Unicode.Scalar? {
+        switch b {
+        case UInt8(ascii: "0"): "\u{00}"
+        case UInt8(ascii: "a"): "\u{07}"
+        case UInt8(ascii: "b"): "\u{08}"
+        case UInt8(ascii: "t"): "\u{09}"
+        case UInt8(ascii: "n"): "\u{0A}"
+        case UInt8(ascii: "v"): "\u{0B}"
+        case UInt8(ascii: "f"): "\u{0C}"
+        case UInt8(ascii: "r"): "\u{0D}"
+        case UInt8(ascii: "e"): "\u{1B}"
+        case UInt8(ascii: " "), UInt8(ascii: "\""), UInt8(ascii: "/"), UInt8(ascii: "\\"): Unicode.Scalar(b)
+        case UInt8(ascii: "N"): "\u{85}"
+        case UInt8(ascii: "_"): "\u{A0}"
+        case UInt8(ascii: "L"): "\u{2028}"
+        case UInt8(ascii: "P"): "\u{2029}"
+        default: nil
+        }
+    }
 
     static func hexValue(_ b: UInt8) -> UInt32? {
         switch b {

@@ -35,6 +35,9 @@ struct FastYAMLParser {
     var depth = 0
     /// Reused buffer for scalars that are not a plain slice of the input.
     var scratch: [UInt8] = []
+    /// One `str` tag for every node that has it: Yams only ever rewrites implicit tags (when it
+    /// resolves them), so sharing a resolved one saves an allocation per node unobservably.
+    let strTag: Tag
 
     /// libyaml stops treating a key as a simple key 1024 characters after its start; bytes
     /// never undercount characters, so this bound is safe.
@@ -47,45 +50,62 @@ struct FastYAMLParser {
         self.count = bytes.count
         self.resolver = resolver
         self.constructor = constructor
+        self.strTag = Tag(.str, resolver, constructor)
     }
 
     // MARK: - Characters
 
     /// Whether every character is one the subset handles: no tab, CR or other control
-    /// character, no NEL/LS/PS (libyaml line breaks), no BOM or U+FFFE/U+FFFF, and no line
-    /// that starts a document marker (`---` or `...` then a space or line end).
+    /// character, no NEL/LS/PS (libyaml line breaks), no BOM, no U+FFFE/U+FFFF.
     static func usesSubsetCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
         let count = bytes.count
         var i = 0
-        var lineStart = true
         while i < count {
-            let b = bytes[i]
-            if lineStart {
-                lineStart = false
-                if b == Byte.minus || b == Byte.dot, i + 2 < count, bytes[i + 1] == b, bytes[i + 2] == b {
-                    let after: UInt8 = i + 3 < count ? bytes[i + 3] : Byte.newline
-                    if after == Byte.space || after == Byte.newline { return false }
-                }
-            }
-            if b >= 0x20 && b < 0x7F {
-                i += 1
+            if i + 8 <= count && !mayHoldExcludedCharacter(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
                 continue
             }
-            if b == Byte.newline {
-                lineStart = true
-            } else if b < 0x80 {
-                return false  // C0 controls (tab and CR included) and DEL
-            } else if b == 0xC2 {
-                if i + 1 < count && bytes[i + 1] < 0xA0 { return false }  // C1 controls, NEL
-            } else if b == 0xE2 {
-                if i + 2 < count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) { return false }
-            } else if b == 0xEF, i + 2 < count {
-                if bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF { return false }  // BOM
-                if bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE { return false }  // U+FFFE, U+FFFF
+            // One byte at a time up to the next word.
+            let end = min(i + 8, count)
+            while i < end {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b < 0x20 && b != Byte.newline || b == 0x7F { return false }  // controls, tab, CR, DEL
+                } else if b == 0xC2 {
+                    if i + 1 < count && bytes[i + 1] < 0xA0 { return false }  // C1 controls, NEL
+                } else if b == 0xE2 {
+                    if i + 2 < count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) { return false }
+                } else if b == 0xEF, i + 2 < count {
+                    if bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF { return false }  // BOM
+                    if bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE { return false }  // U+FFFE, U+FFFF
+                }
+                i += 1
             }
-            i += 1
         }
         return true
+    }
+
+    /// Whether eight bytes may hold a byte below 0x20 (line breaks included), 0x7F, or the lead
+    /// byte of an excluded character (0xC2, 0xE2, 0xEF); `false` lets them be skipped at once.
+    /// The classic bit tricks: a word has a zero byte iff `(w - 0x01…) & ~w & 0x80…` is not zero.
+    @inline(__always)
+    static func mayHoldExcludedCharacter(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ w: UInt64) -> Bool { (w &- ones) & ~w & high != 0 }
+        // Bytes below 0x20, counted only among bytes without the high bit.
+        if (word &- 0x20 &* ones) & ~word & high != 0 { return true }
+        return hasZeroByte(word ^ (0x7F &* ones)) || hasZeroByte(word ^ (0xC2 &* ones))
+            || hasZeroByte(word ^ (0xE2 &* ones)) || hasZeroByte(word ^ (0xEF &* ones))
+    }
+
+    /// Whether a document marker (`---` or `...` then a space or the line end) starts at `offset`,
+    /// which must be a line start: libyaml ends the document there.
+    func isDocumentMarker(at offset: Int) -> Bool {
+        let b = byte(offset)
+        return (b == Byte.minus || b == Byte.dot) && byte(offset + 1) == b && byte(offset + 2) == b
+            && Self.isBlankOrEnd(byte(offset + 3))
     }
 
     // MARK: - Cursor
@@ -162,11 +182,16 @@ struct FastYAMLParser {
 
     /// A value scalar: plain ones keep an implicit tag, the others get `str` (libyaml's `quoted_implicit`).
     func valueNode(_ scalar: ScannedScalar) -> Node {
-        .scalar(.init(scalar.string, tag(scalar.style == .plain ? .implicit : .str), scalar.style, scalar.mark))
+        .scalar(.init(scalar.string, scalar.style == .plain ? tag(.implicit) : strTag, scalar.style, scalar.mark))
     }
 
-    /// A key scalar, its tag resolved as Yams' duplicate-key check (which hashes every key) leaves it.
+    /// A key scalar with its tag resolved, as Yams' duplicate-key check (which hashes every key)
+    /// leaves it: `str` for quoted keys and, with the basic resolver, for plain ones; another
+    /// resolver is asked.
     func keyNode(_ scalar: ScannedScalar) -> Node {
+        if scalar.style != .plain || resolver === Resolver.basic {
+            return .scalar(.init(scalar.string, strTag, scalar.style, scalar.mark))
+        }
         let node = valueNode(scalar)
         _ = node.tag
         return node
@@ -177,7 +202,8 @@ struct FastYAMLParser {
         .scalar(.init("", tag(.implicit), .plain, mark))
     }
 
-    /// Whether two keys are equal as Yams compares them (`String` equality: canonical equivalence).
+    /// Whether a key appears twice, compared as Yams compares them (`String` equality, which is
+    /// canonical equivalence: `é` and `e` + U+0301 are the same key).
     static func hasDuplicates(_ keys: [String]) -> Bool {
         guard keys.count > 1 else { return false }
         if keys.count <= 16 {
@@ -214,6 +240,9 @@ struct FastYAMLParser {
         defer { depth -= 1 }
         var pairs: [(Node, Node)] = []
         var keys: [String] = []
+        pairs.reserveCapacity(16)
+        keys.reserveCapacity(16)
+        var mappingMark: Mark?
         var pending = firstKey
         while true {
             let key: ScannedScalar
@@ -228,6 +257,7 @@ struct FastYAMLParser {
                 throw Unsupported()
             }
             pos += 1
+            if mappingMark == nil { mappingMark = key.mark }
             let value = try parseMappingValue(column: column, colonEnd: pos)
             pairs.append((keyNode(key), value))
             keys.append(key.string)
@@ -235,7 +265,7 @@ struct FastYAMLParser {
             guard self.column == column else { throw Unsupported() }
         }
         guard !Self.hasDuplicates(keys) else { throw Unsupported() }
-        return .mapping(.init(pairs, tag(.implicit), .any, pairs[0].0.mark))
+        return .mapping(.init(pairs, tag(.implicit), .any, mappingMark))
     }
 
     /// The value after `key:` (cursor right after the colon) in a mapping at `column`.
@@ -261,6 +291,7 @@ struct FastYAMLParser {
         defer { depth -= 1 }
         let sequenceMark = mark(at: pos)
         var items: [Node] = []
+        items.reserveCapacity(8)
         while true {
             pos += 1
             let dashEnd = pos

@@ -32,8 +32,10 @@ final class PollingWatcher: FileWatcher, @unchecked Sendable {
             state.started = true
             return true
         }) else { return }
+        // The first scan happens now, not on the thread, so a change made right after `start` returns is seen.
+        let initial = Self.scan(plan)
         let thread = Thread { [self] in
-            var previous = Self.scan(plan)
+            var previous = initial
             let nanoseconds = Int(Debouncer.nanoseconds(interval))
             // Waiting on the stop signal is the sleep: stopping does not wait out an interval.
             while stopSignal.wait(timeout: .now() + .nanoseconds(nanoseconds)) == .timedOut {

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -173,13 +174,31 @@ enum RawHTTP {
     /// Sends `method target HTTP/1.1` with `Connection: close` and reads the response.
     static func request(_ target: String, method: String = "GET", port: UInt16) throws -> RawResponse {
         let connection = try RawConnection(port: port)
-        try connection.send("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
-        return try connection.readResponse(head: method == "HEAD", before: Date(timeIntervalSinceNow: timeout))
+        do {
+            try connection.send("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+            return try connection.readResponse(head: method == "HEAD", before: Date(timeIntervalSinceNow: timeout))
+        } catch let error as RawError {
+            throw RawError("\(method) \(target): \(error)")
+        }
     }
 }
 
-/// A client of the server's event stream.
-final class EventStreamClient {
+/// Runs blocking socket work on a Dispatch thread.
+///
+/// The server under test runs on Swift's cooperative pool, which has one
+/// thread per core (two on the test machine): a test blocking one of them in
+/// `poll(2)` while another suite blocks the other would starve the server it
+/// is waiting for.
+enum Blocking {
+    static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+}
+
+/// A client of the server's event stream, used by one test at a time.
+final class EventStreamClient: @unchecked Sendable {
     struct Event: Equatable {
         var name: String
         var data: String
@@ -187,6 +206,21 @@ final class EventStreamClient {
 
     let connection: RawConnection
     private var text = ""
+
+    /// Connects and reads the response head, off the cooperative pool.
+    static func open(port: UInt16) async throws -> EventStreamClient {
+        try await Blocking.run { try EventStreamClient(port: port) }
+    }
+
+    /// The next event named `name`, waiting off the cooperative pool.
+    func next(_ name: String, timeout: TimeInterval = RawHTTP.timeout) async throws -> Event {
+        try await Blocking.run { try self.nextBlocking(name, timeout: timeout) }
+    }
+
+    /// Whether the server ends the stream in time, waiting off the cooperative pool.
+    func ends(timeout: TimeInterval = RawHTTP.timeout) async -> Bool {
+        (try? await Blocking.run { self.endsBlocking(timeout: timeout) }) ?? false
+    }
 
     /// Connects and reads the response head.
     init(port: UInt16, path: String = "/__answerkit/events") throws {
@@ -199,7 +233,7 @@ final class EventStreamClient {
     }
 
     /// The next event named `name`, skipping others; throws when none comes in time or the stream ends.
-    func next(_ name: String, timeout: TimeInterval = RawHTTP.timeout) throws -> Event {
+    func nextBlocking(_ name: String, timeout: TimeInterval) throws -> Event {
         let deadline = Date(timeIntervalSinceNow: timeout)
         while true {
             while let end = text.range(of: "\n\n") {
@@ -213,7 +247,7 @@ final class EventStreamClient {
     }
 
     /// Reads until the server ends the stream; true if it did before the deadline.
-    func ends(timeout: TimeInterval = RawHTTP.timeout) -> Bool {
+    func endsBlocking(timeout: TimeInterval) -> Bool {
         let deadline = Date(timeIntervalSinceNow: timeout)
         do {
             while try connection.readChunk(before: deadline) != nil {}

@@ -57,8 +57,10 @@ final class TestSite: @unchecked Sendable {
     /// The served output folder.
     var output: URL { server.options.outputDirectory }
 
-    func get(_ target: String, method: String = "GET") throws -> RawResponse {
-        try RawHTTP.request(target, method: method, port: port)
+    /// Sends a raw request line for `target` (off the cooperative pool) and reads the whole response.
+    func get(_ target: String, method: String = "GET") async throws -> RawResponse {
+        let port = port
+        return try await Blocking.run { try RawHTTP.request(target, method: method, port: port) }
     }
 
     /// Replaces `old` with `new` in a file of the site.

@@ -8,7 +8,10 @@ import Testing
         let data = try #require(files["snippets.json"])
         let bundle = try SnippetBundle.decode(data, path: "snippets.json")
         #expect(Data(bundle.jsonBytes) == data)
-        #expect(Data(JSONOutput.data(bundle)) == data)
+        // The Encodable form (JSONEncoder) holds the same JSON as the hand-written writer.
+        let encoded = try JSONSerialization.jsonObject(with: JSONOutput.data(bundle)) as? NSDictionary
+        let written = try JSONSerialization.jsonObject(with: data) as? NSDictionary
+        #expect(encoded != nil && encoded == written)
     }
 
     @Test func recordsBaseLengthWorstCaseAndRules() throws {
@@ -56,7 +59,8 @@ import Testing
     @Test func bundleFollowsItsSchema() throws {
         let (_, files) = try Fixtures.build(AgentFixture.site)
         let schema = try #require(try JSONSerialization.jsonObject(with: Data(SnippetSchema.json.utf8)) as? [String: Any])
-        let bundle = try #require(try JSONSerialization.jsonObject(with: try #require(files["snippets.json"])) as? [String: Any])
+        let data = try #require(files["snippets.json"])
+        let bundle = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         try Self.conforms(bundle, to: schema, defs: schema["$defs"] as? [String: Any] ?? [:], path: "$")
     }
 

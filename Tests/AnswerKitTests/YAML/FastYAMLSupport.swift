@@ -65,28 +65,34 @@ struct SplitMix64: RandomNumberGenerator {
 }
 
 /// Damages valid YAML the way typing does: drops, doubles, inserts or replaces one character
-/// (often a YAML indicator), or shifts a line's indentation.
+/// (often a YAML indicator), shifts a line's indentation, or inserts a line that changes the structure.
 enum YAMLMutation {
     static let inserts: [Character] = [":", " ", "-", "\n", "\"", "'", "#", "[", "]", "{", "}", ",", "|", ">", "\\", "é", "ع", "?", "&", "*", "!", "\t"]
+    static let lines = [
+        "---", "...", "--- x", "- ", "-", "  - x", "- a: b", "? x", "# c", "  # c", "key: |", "key: >-", "  key: v", "\"q\": v",
+        "k:", "  ", "x", "k: [a, b]", "k: {a: b}", "%YAML 1.1", "k: &a v", "k: *a", "k: 'v'", "   deeper: 1",
+    ]
 
     static func mutate(_ text: String, using rng: inout SplitMix64) -> String {
         var characters = Array(text)
-        guard !characters.isEmpty else { return String(inserts.randomElement(using: &rng)!) }
+        guard !characters.isEmpty else { return lines.randomElement(using: &rng)! + "\n" }
         let index = Int.random(in: 0..<characters.count, using: &rng)
-        switch Int.random(in: 0..<5, using: &rng) {
+        var start = index
+        while start > 0 && characters[start - 1] != "\n" { start -= 1 }
+        switch Int.random(in: 0..<6, using: &rng) {
         case 0: characters.remove(at: index)
         case 1: characters.insert(characters[index], at: index)
         case 2: characters.insert(inserts.randomElement(using: &rng)!, at: index)
         case 3: characters[index] = inserts.randomElement(using: &rng)!
-        default:
+        case 4:
             // Add or remove a space at the start of the line holding `index`.
-            var start = index
-            while start > 0 && characters[start - 1] != "\n" { start -= 1 }
             if characters[start] == " " && Bool.random(using: &rng) {
                 characters.remove(at: start)
             } else {
                 characters.insert(" ", at: start)
             }
+        default:
+            characters.insert(contentsOf: lines.randomElement(using: &rng)! + "\n", at: start)
         }
         return String(characters)
     }
@@ -141,7 +147,7 @@ enum FastYAMLSamples {
         ("keys of every kind", "a-b: 1\na_b: 2\n\"x\": 3\n'y': 4\n1: 5\ntrue: 6\n~: 7\n"),
         ("null-ish values", "a: ~\nb: null\nc: true\nd: 0x1F\ne: 2026-01-01\n"),
         ("equal-looking keys", "a: 1\nA: 2\n\"a \": 3\n"),
-        ("dashes in values", "a: --x\nb: x - y\n"),
+        ("dashes in values", "a: --x\nb: x - y\nc: ---\n---x: 1\n...y: 2\n"),
         ("comment between entries", "a: 1\n   # indented comment\n# col 0\nb:\n  # before nested\n  c: 2\n"),
     ]
 
@@ -152,6 +158,8 @@ enum FastYAMLSamples {
         ("complex key", "? a\n: b\n"),
         ("directive", "%YAML 1.1\n---\na: 1\n"),
         ("document marker", "---\na: 1\n"),
+        ("document end marker", "a: 1\n...\n"),
+        ("document end marker with text", "a: 1\n... # end\n"),
         ("tab", "a:\tb\n"),
         ("CRLF", "a: b\r\nc: d\r\n"),
         ("BOM", "\u{FEFF}a: b\n"),
@@ -187,5 +195,7 @@ enum FastYAMLSamples {
         ("key after sequence", "a:\n  - x\n  b: 1\n"),
         ("flow colon", "a: [x:]\n"),
         ("mapping after scalar", "a\nb: 1\n"),
+        ("second document after a block scalar", "a: |\n  x\n---\nb: 1\n"),
+        ("second document after a sequence", "a:\n- x\n--- \nb: 1\n"),
     ]
 }

@@ -18,68 +18,95 @@
 /// Input is normalized (ة is already ه, so light10's ة suffixes never match
 /// but are kept for fidelity).
 enum ArabicStemmer {
-    private static func letters(_ list: String) -> [[Unicode.Scalar]] {
-        list.split(separator: " ").map { Array($0.unicodeScalars) }
-    }
-
-    static let light10Prefixes = letters("ال وال بال كال فال لل و")
-    static let light10Suffixes = letters("ها ان ات ون ين يه ية ه ة ي")
-    static let pronouns = letters("كما هما كم كن هم هن نا ها ك ه ي")
-    static let proclitics = letters("وبال فبال وكال فكال ولل فلل وال فال بال كال لل ال وب فب ول فل وك فك و ف ب ل ك")
+    static let light10Prefixes = AffixList("ال وال بال كال فال لل و")
+    static let light10Suffixes = AffixList("ها ان ات ون ين يه ية ه ة ي")
+    static let pronouns = AffixList("كما هما كم كن هم هن نا ها ك ه ي")
+    static let proclitics = AffixList("وبال فبال وكال فكال ولل فلل وال فال بال كال لل ال وب فب ول فل وك فك و ف ب ل ك")
+    /// The proclitic clusters that end with the article (ال, or لل for ل + ال).
+    static let articleClusters = AffixList("وبال فبال وكال فكال ولل فلل وال فال بال كال لل ال")
 
     /// Suffixes a query's unfinished last word may be completed with.
-    static let completions = letters("ها ان ات ون ين يه ه ي كما هما كم كن هم هن نا ك")
+    static let completions = [UInt32].words("ها ان ات ون ين يه ه ي كما هما كم كن هم هن نا ك")
 
-    /// The light10 stem first, then the alternates that differ from it.
-    static func stems(_ word: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
-        let light = light10Prefix(word)
-        return [
-            light10Suffix(light),
-            light10Suffix(stripPronoun(light)),
-            light10Suffix(stripPronoun(stripProclitic(word))),
-        ]
+    private static let teh: UInt32 = 0x062A
+    private static let alef: UInt32 = 0x0627
+
+    /// Adds the light10 stem, then the pronoun and clitic alternates.
+    /// `scratch` is working storage.
+    static func stems(_ word: ArraySlice<UInt32>, into terms: inout TermList, scratch: inout [UInt32]) {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: word)
+        light10Prefix(&scratch)
+        let prefixEnd = word.count - scratch.count
+        light10Suffix(&scratch)
+        terms.add(scratch[...])
+
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: word.dropFirst(prefixEnd))
+        stripPronoun(&scratch)
+        light10Suffix(&scratch)
+        terms.add(scratch[...])
+
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: word)
+        stripProclitic(&scratch)
+        stripPronoun(&scratch)
+        light10Suffix(&scratch)
+        terms.add(scratch[...])
     }
 
-    static func light10Prefix(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        for prefix in light10Prefixes {
-            let minimum = prefix.count == 1 ? 4 : prefix.count + 2
-            if word.count >= minimum, word.starts(with: prefix) { return Array(word.dropFirst(prefix.count)) }
+    static func light10Prefix(_ word: inout [UInt32]) {
+        let prefixes = light10Prefixes
+        for index in 0..<prefixes.count {
+            let length = prefixes.length(index)
+            if word.count >= (length == 1 ? 4 : length + 2), prefixes.isPrefix(index, of: word) {
+                word.removeFirst(length)
+                return
+            }
         }
-        return word
     }
 
-    static func light10Suffix(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var word = word
-        for suffix in light10Suffixes where word.count >= suffix.count + 2 && word.hasSuffix(suffix) {
-            word.removeLast(suffix.count)
+    static func light10Suffix(_ word: inout [UInt32]) {
+        let suffixes = light10Suffixes
+        for index in 0..<suffixes.count {
+            let length = suffixes.length(index)
+            if word.count >= length + 2, suffixes.isSuffix(index, of: word, end: word.count) { word.removeLast(length) }
         }
-        return word
     }
 
-    static func stripPronoun(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        for suffix in pronouns where word.count - suffix.count >= 3 && word.hasSuffix(suffix) {
-            var stem = Array(word.dropLast(suffix.count))
-            let teh: Unicode.Scalar = "\u{062A}"
-            if stem.count >= 4, stem.last == teh, !stem.hasSuffix(["\u{0627}", teh]) { stem.removeLast() }
-            return stem
+    static func stripPronoun(_ word: inout [UInt32]) {
+        let suffixes = pronouns
+        for index in 0..<suffixes.count {
+            let length = suffixes.length(index)
+            guard word.count - length >= 3, suffixes.isSuffix(index, of: word, end: word.count) else { continue }
+            word.removeLast(length)
+            let count = word.count
+            if count >= 4, word[count - 1] == teh, word[count - 2] != alef { word.removeLast() }
+            return
         }
-        return word
     }
 
-    static func stripProclitic(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        for prefix in proclitics where word.count - prefix.count >= 3 && word.starts(with: prefix) {
-            return Array(word.dropFirst(prefix.count))
+    static func stripProclitic(_ word: inout [UInt32]) {
+        let prefixes = proclitics
+        for index in 0..<prefixes.count where word.count - prefixes.length(index) >= 3 && prefixes.isPrefix(index, of: word) {
+            word.removeFirst(prefixes.length(index))
+            return
         }
-        return word
     }
 
-    /// Clusters written apart from a following word in another script
-    /// ("الـiPhone", "بالـ2024"); such a word is dropped.
-    static let standaloneClitics = Set(proclitics)
-}
+    /// A word being typed without its article cluster, when at least one letter
+    /// follows it: "الك" is the start of الكتاب, so its stem starts with ك.
+    static func withoutTypedArticle(_ word: ArraySlice<UInt32>) -> ArraySlice<UInt32>? {
+        let clusters = articleClusters
+        for index in 0..<clusters.count where word.count > clusters.length(index) && clusters.isPrefix(index, of: word) {
+            return word.dropFirst(clusters.length(index))
+        }
+        return nil
+    }
 
-extension Array where Element == Unicode.Scalar {
-    func hasSuffix(_ suffix: [Unicode.Scalar]) -> Bool {
-        count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
+    /// Whether a word is only a proclitic cluster: written apart from a
+    /// following word in another script ("الـiPhone", "بالـ2024"), it is dropped.
+    static func isStandaloneClitic(_ word: ArraySlice<UInt32>) -> Bool {
+        proclitics.firstIndex(of: word) != nil
     }
 }

@@ -8,125 +8,125 @@
 /// dying…) are not included. Words must be ASCII a–z.
 enum EnglishStemmer {
     /// Suffixes a query's unfinished last word may be completed with.
-    static let completions = ["s", "es", "ies", "ed", "ied", "ing", "ingly", "edly"]
+    static let completions = [UInt32].words("s es ies ed ied ing ingly edly")
 
-    static func stem(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        guard scalars.count > 2 else { return scalars }
-        var word = Word(scalars.map { UInt8(truncatingIfNeeded: $0.value) })
-        word.step1a()
-        word.step1b()
-        word.step1c()
-        word.step5()
-        return word.letters.map { Unicode.Scalar($0 == Word.markedY ? Word.y : $0) }
+    private static let y: UInt32 = 0x79
+    /// A consonant y (at the start or after a vowel), written Y by Porter2.
+    private static let markedY: UInt32 = 0x59
+    private static let e: UInt32 = 0x65
+    /// Porter2 sets R1 after these prefixes.
+    private static let r1Exceptions = AffixList("gener commun arsen")
+
+    /// Stems `word` in place.
+    static func stem(_ word: inout [UInt32]) {
+        guard word.count > 2 else { return }
+        for index in word.indices where word[index] == y && (index == 0 || isVowel(word[index - 1])) {
+            word[index] = markedY
+        }
+        var r1 = region(word, after: 0)
+        for index in 0..<r1Exceptions.count where r1Exceptions.isPrefix(index, of: word) { r1 = r1Exceptions.length(index) }
+        let r2 = region(word, after: r1)
+        step1a(&word)
+        step1b(&word, r1: r1)
+        step1c(&word)
+        step5(&word, r1: r1, r2: r2)
+        for index in word.indices where word[index] == markedY { word[index] = y }
     }
 
-    private struct Word {
-        static let y = UInt8(ascii: "y")
-        /// A consonant y (at the start or after a vowel), written Y by Porter2.
-        static let markedY = UInt8(ascii: "Y")
-
-        var letters: [UInt8]
-        let r1: Int
-        let r2: Int
-
-        init(_ letters: [UInt8]) {
-            var letters = letters
-            for index in letters.indices where letters[index] == Self.y {
-                if index == 0 || Self.isVowel(letters[index - 1]) { letters[index] = Self.markedY }
-            }
-            self.letters = letters
-            var r1 = Self.region(letters, after: 0)
-            for prefix in ["gener", "commun", "arsen"] where letters.starts(with: Array(prefix.utf8)) {
-                r1 = prefix.utf8.count
-            }
-            self.r1 = r1
-            self.r2 = Self.region(letters, after: r1)
+    @inline(__always)
+    private static func isVowel(_ letter: UInt32) -> Bool {
+        switch letter {
+        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: return true  // a e i o u y
+        default: return false
         }
+    }
 
-        static func isVowel(_ letter: UInt8) -> Bool {
-            switch letter {
-            case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"),
-                 UInt8(ascii: "y"):
-                return true
-            default:
-                return false
-            }
+    /// The start of the region after the first non-vowel that follows a vowel
+    /// at or after `start` (R1 from 0, R2 from R1).
+    private static func region(_ word: [UInt32], after start: Int) -> Int {
+        var index = start + 1
+        while index < word.count {
+            if !isVowel(word[index]) && isVowel(word[index - 1]) { return index + 1 }
+            index += 1
         }
+        return word.count
+    }
 
-        /// The start of the region after the first non-vowel that follows a
-        /// vowel at or after `start` (R1 from 0, R2 from R1).
-        static func region(_ letters: [UInt8], after start: Int) -> Int {
-            var index = start + 1
-            while index < letters.count {
-                if !isVowel(letters[index]) && isVowel(letters[index - 1]) { return index + 1 }
-                index += 1
-            }
-            return letters.count
+    private static func hasVowel(_ word: [UInt32], before end: Int) -> Bool {
+        var index = 0
+        while index < end {
+            if isVowel(word[index]) { return true }
+            index += 1
         }
+        return false
+    }
 
-        func ends(_ suffix: String) -> Bool { letters.count >= suffix.utf8.count && letters.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+    /// Porter2's short syllable at the end of `word[..<end]`.
+    private static func endsInShortSyllable(_ word: [UInt32], _ end: Int) -> Bool {
+        if end == 2 { return isVowel(word[0]) && !isVowel(word[1]) }
+        guard end >= 3 else { return false }
+        let last = word[end - 1]
+        return !isVowel(word[end - 3]) && isVowel(word[end - 2]) && !isVowel(last)
+            && last != 0x77 && last != 0x78 && last != markedY  // w x Y
+    }
 
-        func hasVowel(before end: Int) -> Bool { letters[..<max(0, end)].contains(where: Self.isVowel) }
-
-        /// Porter2's short syllable at the end of `letters[..<end]`.
-        func endsInShortSyllable(_ end: Int) -> Bool {
-            if end == 2 { return Self.isVowel(letters[0]) && !Self.isVowel(letters[1]) }
-            guard end >= 3 else { return false }
-            let last = letters[end - 1]
-            return !Self.isVowel(letters[end - 3]) && Self.isVowel(letters[end - 2]) && !Self.isVowel(last)
-                && last != UInt8(ascii: "w") && last != UInt8(ascii: "x") && last != Self.markedY
+    private static func step1a(_ word: inout [UInt32]) {
+        if word.hasSuffix("sses") {
+            word.removeLast(2)
+        } else if word.hasSuffix("ied") || word.hasSuffix("ies") {
+            word.removeLast(word.count > 4 ? 2 : 1)
+        } else if word.hasSuffix("us") || word.hasSuffix("ss") {
+            return
+        } else if word.hasSuffix("s"), hasVowel(word, before: word.count - 2) {
+            word.removeLast()
         }
+    }
 
-        mutating func step1a() {
-            if ends("sses") {
-                letters.removeLast(2)
-            } else if ends("ied") || ends("ies") {
-                letters.removeLast(letters.count > 4 ? 2 : 1)
-            } else if ends("us") || ends("ss") {
-                return
-            } else if ends("s"), hasVowel(before: letters.count - 2) {
-                letters.removeLast()
-            }
+    private static func step1b(_ word: inout [UInt32], r1: Int) {
+        if word.hasSuffix("eedly") {
+            if word.count - 5 >= r1 { word.removeLast(3) }
+            return
         }
-
-        mutating func step1b() {
-            if ends("eedly") {
-                if letters.count - 5 >= r1 { letters.removeLast(3) }
-            } else if ends("eed") {
-                if letters.count - 3 >= r1 { letters.removeLast() }
-            } else if let suffix = ["ingly", "edly", "ing", "ed"].first(where: ends) {
-                guard hasVowel(before: letters.count - suffix.utf8.count) else { return }
-                letters.removeLast(suffix.utf8.count)
-                if ends("at") || ends("bl") || ends("iz") {
-                    letters.append(UInt8(ascii: "e"))
-                } else if endsInDouble() {
-                    letters.removeLast()
-                } else if endsInShortSyllable(letters.count), r1 >= letters.count {
-                    letters.append(UInt8(ascii: "e"))
-                }
-            }
+        if word.hasSuffix("eed") {
+            if word.count - 3 >= r1 { word.removeLast() }
+            return
         }
-
-        func endsInDouble() -> Bool {
-            guard letters.count >= 2, letters[letters.count - 1] == letters[letters.count - 2] else { return false }
-            return "bdfgmnprt".utf8.contains(letters[letters.count - 1])
+        let length: Int
+        if word.hasSuffix("ingly") { length = 5 } else if word.hasSuffix("edly") { length = 4 } else if word.hasSuffix("ing") {
+            length = 3
+        } else if word.hasSuffix("ed") { length = 2 } else { return }
+        guard hasVowel(word, before: word.count - length) else { return }
+        word.removeLast(length)
+        let count = word.count
+        if word.hasSuffix("at") || word.hasSuffix("bl") || word.hasSuffix("iz") {
+            word.append(e)
+        } else if count >= 2, word[count - 1] == word[count - 2], isDoubleLetter(word[count - 1]) {
+            word.removeLast()
+        } else if endsInShortSyllable(word, count), r1 >= count {
+            word.append(e)
         }
+    }
 
-        mutating func step1c() {
-            let count = letters.count
-            guard count > 2, letters[count - 1] == Self.y || letters[count - 1] == Self.markedY,
-                  !Self.isVowel(letters[count - 2])
-            else { return }
-            letters[count - 1] = UInt8(ascii: "i")
+    /// b d f g m n p r t, the letters Porter2 undoubles.
+    private static func isDoubleLetter(_ letter: UInt32) -> Bool {
+        switch letter {
+        case 0x62, 0x64, 0x66, 0x67, 0x6D, 0x6E, 0x70, 0x72, 0x74: return true
+        default: return false
         }
+    }
 
-        mutating func step5() {
-            let last = letters.count - 1
-            if letters[last] == UInt8(ascii: "e") {
-                if last >= r2 || (last >= r1 && !endsInShortSyllable(last)) { letters.removeLast() }
-            } else if letters[last] == UInt8(ascii: "l") {
-                if last >= r2, letters[last - 1] == UInt8(ascii: "l") { letters.removeLast() }
-            }
+    private static func step1c(_ word: inout [UInt32]) {
+        let count = word.count
+        guard count > 2, word[count - 1] == y || word[count - 1] == markedY, !isVowel(word[count - 2]) else { return }
+        word[count - 1] = 0x69  // i
+    }
+
+    private static func step5(_ word: inout [UInt32], r1: Int, r2: Int) {
+        let last = word.count - 1
+        if word[last] == e {
+            if last >= r2 || (last >= r1 && !endsInShortSyllable(word, last)) { word.removeLast() }
+        } else if word[last] == 0x6C {  // l
+            if last >= r2, word[last - 1] == 0x6C { word.removeLast() }
         }
     }
 }

@@ -11,31 +11,38 @@
 /// 4. a final doubled consonant other than s is undoubled (appell → appel).
 enum FrenchStemmer {
     /// Suffixes a query's unfinished last word may be completed with.
-    static let completions = ["s", "x", "e", "es", "ee", "ees", "ez", "er", "ement", "ements", "ation", "ations"]
+    static let completions = [UInt32].words("s x e es ee ees ez er ement ements ation ations")
 
-    static func stem(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var word = scalars
-        func ends(_ suffix: String) -> Bool {
-            word.count >= suffix.unicodeScalars.count && word.suffix(suffix.unicodeScalars.count).elementsEqual(suffix.unicodeScalars)
-        }
-        if word.count > 5, ends("aux"), word[word.count - 4] != "e" {
+    /// Stems `word` in place.
+    static func stem(_ word: inout [UInt32]) {
+        if word.count > 5, word.hasSuffix("aux"), word[word.count - 4] != 0x65 {
             word.removeLast(2)
-            word.append("l")
-        } else if word.count > 3, ends("x") {
+            word.append(0x6C)  // l
+        } else if word.count > 3, word.hasSuffix("x") {
             word.removeLast()
-        } else if word.count > 3, ends("s"), !ends("ss") {
+        } else if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss") {
             word.removeLast()
         }
-        if word.count >= 9, ends("ement") || ends("ation") {
+        if word.count >= 9, word.hasSuffix("ement") || word.hasSuffix("ation") {
             word.removeLast(5)
         }
-        for suffix in ["ee", "ez", "er", "e"] where ends(suffix) && word.count - suffix.unicodeScalars.count >= 3 {
-            word.removeLast(suffix.unicodeScalars.count)
-            break
-        }
-        if word.count >= 4, word[word.count - 1] == word[word.count - 2], !"aeiouys".unicodeScalars.contains(word[word.count - 1]) {
+        if word.hasSuffix("ee"), word.count >= 5 {
+            word.removeLast(2)
+        } else if word.hasSuffix("ez") || word.hasSuffix("er"), word.count >= 5 {
+            word.removeLast(2)
+        } else if word.hasSuffix("e"), word.count >= 4 {
             word.removeLast()
         }
-        return word
+        let count = word.count
+        if count >= 4, word[count - 1] == word[count - 2], !isVowelOrS(word[count - 1]) {
+            word.removeLast()
+        }
+    }
+
+    private static func isVowelOrS(_ letter: UInt32) -> Bool {
+        switch letter {
+        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0x73: return true  // a e i o u y s
+        default: return false
+        }
     }
 }

@@ -10,54 +10,50 @@
 /// ה ב ל מ כ; after מ only ש or ה; after כ only ש. At least three letters
 /// must remain, which keeps two-letter words (יד, דף) from matching noise.
 enum HebrewPrefixes {
-    /// Follows `ScalarNormalizer` (final letters are already base forms).
-    private static let vav: Unicode.Scalar = "\u{05D5}"
-    private static let he: Unicode.Scalar = "\u{05D4}"
-    private static let bet: Unicode.Scalar = "\u{05D1}"
-    private static let lamed: Unicode.Scalar = "\u{05DC}"
-    private static let mem: Unicode.Scalar = "\u{05DE}"
-    private static let shin: Unicode.Scalar = "\u{05E9}"
-    private static let kaf: Unicode.Scalar = "\u{05DB}"
-
     static let maximumPrefixLength = 4
     static let minimumRemainder = 3
 
-    /// The word, then the word without each plausible prefix cluster, shortest cluster first.
-    static func terms(_ word: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
-        var result = [word]
+    /// Adds the word, then the word without each plausible prefix cluster,
+    /// shortest cluster first. Follows `ScalarNormalizer` (final letters are
+    /// already base forms).
+    static func terms(_ word: ArraySlice<UInt32>, into terms: inout TermList) {
+        terms.add(word)
         let longest = min(maximumPrefixLength, word.count - minimumRemainder)
-        guard longest >= 1 else { return result }
+        guard longest >= 1 else { return }
+        var previous: UInt32 = 0
         for length in 1...longest {
-            guard isCluster(word[..<length]) else { break }
-            result.append(Array(word[length...]))
+            let letter = word[word.startIndex + length - 1]
+            guard allowed(letter, after: previous) else { return }
+            previous = letter
+            terms.add(word.dropFirst(length))
         }
-        return result
     }
 
-    /// Whether `letters` is a plausible prefix cluster.
-    static func isCluster(_ letters: ArraySlice<Unicode.Scalar>) -> Bool {
-        var previous: Unicode.Scalar?
-        for letter in letters {
-            if !allowed(letter, after: previous) { return false }
+    /// Whether `word` is only a plausible prefix cluster: written apart from a
+    /// following word in another script ("ה-iPhone", "ב-2024"), it is dropped.
+    static func isStandaloneCluster(_ word: ArraySlice<UInt32>) -> Bool {
+        guard !word.isEmpty, word.count <= maximumPrefixLength else { return false }
+        var previous: UInt32 = 0
+        for letter in word {
+            guard allowed(letter, after: previous) else { return false }
             previous = letter
         }
-        return previous != nil
+        return true
     }
 
-    private static func allowed(_ letter: Unicode.Scalar, after previous: Unicode.Scalar?) -> Bool {
-        guard let previous else { return [vav, he, bet, lamed, mem, shin, kaf].contains(letter) }
+    /// ו ה ב ל מ ש כ may start a cluster (`previous` 0); ו is followed by any of
+    /// the others, ש by ה ב ל מ כ, מ by ש or ה, כ by ש; ה ב ל end a cluster.
+    private static func allowed(_ letter: UInt32, after previous: UInt32) -> Bool {
+        let vav: UInt32 = 0x05D5, he: UInt32 = 0x05D4, bet: UInt32 = 0x05D1, lamed: UInt32 = 0x05DC
+        let mem: UInt32 = 0x05DE, shin: UInt32 = 0x05E9, kaf: UInt32 = 0x05DB
         switch previous {
-        case vav: return [he, bet, lamed, mem, shin, kaf].contains(letter)
-        case shin: return [he, bet, lamed, mem, kaf].contains(letter)
+        case 0: return letter == vav || letter == he || letter == bet || letter == lamed || letter == mem
+            || letter == shin || letter == kaf
+        case vav: return letter == he || letter == bet || letter == lamed || letter == mem || letter == shin || letter == kaf
+        case shin: return letter == he || letter == bet || letter == lamed || letter == mem || letter == kaf
         case mem: return letter == shin || letter == he
         case kaf: return letter == shin
         default: return false
         }
-    }
-
-    /// A cluster written apart from a following word in another script
-    /// ("ה-iPhone", "ב-2024"); such a word is dropped.
-    static func isStandaloneCluster(_ word: [Unicode.Scalar]) -> Bool {
-        word.count <= maximumPrefixLength && isCluster(word[...])
     }
 }

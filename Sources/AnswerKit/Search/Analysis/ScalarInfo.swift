@@ -1,64 +1,60 @@
 import Foundation
 
-/// What the analyzer needs to know about one Unicode scalar, precomputed for the
-/// Basic Multilingual Plane.
+/// What the analyzer needs to know about one Unicode scalar, as bit flags,
+/// precomputed for the Basic Multilingual Plane.
 ///
 /// `Unicode.Scalar.Properties.generalCategory` costs ~60 ns per call; a 64 KiB
 /// table built once makes classifying a scalar a single load, which matters when
 /// the index build runs over tens of megabytes. Scalars outside the BMP (emoji,
 /// rare ideographs, math alphanumerics) are classified on the fly.
-struct ScalarInfo: OptionSet, Sendable {
-    let rawValue: UInt8
-
+enum ScalarInfo {
     /// A letter or number (general category L or N): part of a word.
-    static let word = ScalarInfo(rawValue: 1 << 0)
+    static let word: UInt8 = 1 << 0
     /// A combining mark (M): part of the word it follows.
-    static let mark = ScalarInfo(rawValue: 1 << 1)
+    static let mark: UInt8 = 1 << 1
     /// Skipped as if absent: format characters (Cf: ZWJ, ZWNJ, soft hyphen,
     /// bidi controls), variation selectors and the combining grapheme joiner.
-    static let ignorable = ScalarInfo(rawValue: 1 << 2)
+    static let ignorable: UInt8 = 1 << 2
     /// A decimal digit (Nd), in any script.
-    static let digit = ScalarInfo(rawValue: 1 << 3)
+    static let digit: UInt8 = 1 << 3
     /// A symbol (S*) or U+2139 ℹ: replaced by a space before NFKC, so that
     /// ™ → "TM", Ⓜ → "M" or 🄰 → "A" never glue letters onto a word.
-    static let symbol = ScalarInfo(rawValue: 1 << 4)
-    /// The text may differ after NFKC (and after the symbol replacement) if it
-    /// contains this scalar. Text without any such scalar is already in the
-    /// form NFKC would give, up to the order of marks the analyzer deletes anyway.
-    static let unstable = ScalarInfo(rawValue: 1 << 5)
+    static let symbol: UInt8 = 1 << 4
+    /// Text containing this scalar may change under NFKC (or the symbol
+    /// replacement). Text without any is already what NFKC would give, up to
+    /// the order of marks the analyzer deletes anyway.
+    static let unstable: UInt8 = 1 << 5
 
-    /// The facts about `scalar`.
+    /// The flags of every BMP scalar (0 for surrogates).
+    static let table: [UInt8] = buildTable()
+
+    /// The flags of `value`, given `table`.
     @inline(__always)
-    static func of(_ scalar: Unicode.Scalar) -> ScalarInfo {
-        let value = scalar.value
-        if value < 0x10000 { return ScalarInfo(rawValue: bmp[Int(value)]) }
-        // Outside the BMP the NFKC check is not cached: assume it may change.
-        return category(scalar).union(.unstable)
+    static func of(_ value: UInt32, in table: [UInt8]) -> UInt8 {
+        value < 0x10000 ? table[Int(value)] : category(value) | unstable
     }
 
-    private static let bmp: [UInt8] = buildTable()
-
-    /// The category-derived facts (everything but `unstable`).
-    private static func category(_ scalar: Unicode.Scalar) -> ScalarInfo {
-        let value = scalar.value
+    /// The category-derived flags (everything but `unstable`).
+    static func category(_ value: UInt32) -> UInt8 {
         if (0xFE00...0xFE0F).contains(value) || (0xE0100...0xE01EF).contains(value) || value == 0x034F {
-            return .ignorable
+            return ignorable
         }
-        if value == 0x2139 { return .symbol }
+        if value == 0x2139 { return symbol }
+        guard let scalar = Unicode.Scalar(value) else { return 0 }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .letterNumber, .otherNumber:
-            return .word
+            return word
         case .decimalNumber:
-            return [.word, .digit]
+            return word | digit
         case .nonspacingMark, .spacingMark, .enclosingMark:
-            return .mark
+            return mark
         case .format:
-            return .ignorable
+            return ignorable
         case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-            return .symbol
+            return symbol
         default:
-            return []
+            return 0
         }
     }
 
@@ -78,10 +74,9 @@ struct ScalarInfo: OptionSet, Sendable {
     }
 
     private static func buildTable() -> [UInt8] {
-        var table = [UInt8](repeating: 0, count: 0x10000)
-        // NFKC of every BMP scalar in one Foundation call: the scalars are
-        // separated by newlines, which never compose or reorder, so the output
-        // splits back into one piece per input scalar.
+        // NFKC of every non-ASCII BMP scalar in one Foundation call: the scalars
+        // are separated by newlines, which never compose or reorder, so the
+        // output splits back into one piece per input scalar.
         var all = String.UnicodeScalarView()
         var values: [UInt32] = []
         for value in UInt32(0x80)..<0x10000 {
@@ -91,39 +86,24 @@ struct ScalarInfo: OptionSet, Sendable {
             values.append(value)
         }
         let original = String(all)
-        let normalized = original.precomposedStringWithCompatibilityMapping
-        let pieces = normalized.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        let pieces = original.precomposedStringWithCompatibilityMapping.unicodeScalars
+            .split(separator: "\n", omittingEmptySubsequences: false)
         let originals = original.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
-        let piecesAlign = pieces.count == originals.count
+        var changes = Set<UInt32>()
+        for (index, value) in values.enumerated() where pieces.count != originals.count
+            || !pieces[index].elementsEqual(originals[index]) {
+            changes.insert(value)
+        }
+        var table = [UInt8](repeating: 0, count: 0x10000)
         for value in UInt32(0)..<0x10000 {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            var info = category(scalar)
+            var info = category(value)
             if value >= 0x80 {
-                let changes: Bool
-                if piecesAlign, let index = values.firstIndexSorted(of: value) {
-                    changes = !pieces[index].elementsEqual(originals[index])
-                } else {
-                    changes = true
-                }
                 let composesWithNeighbour =
-                    (info.contains(.mark) && !isInertDeletedMark(value)) || (0x1160...0x11FF).contains(value)
-                if changes || composesWithNeighbour || info.contains(.symbol) { info.insert(.unstable) }
+                    (info & mark != 0 && !isInertDeletedMark(value)) || (0x1160...0x11FF).contains(value)
+                if changes.contains(value) || composesWithNeighbour || info & symbol != 0 { info |= unstable }
             }
-            table[Int(value)] = info.rawValue
+            table[Int(value)] = info
         }
         return table
-    }
-}
-
-extension Array where Element == UInt32 {
-    /// Binary search in a sorted array.
-    fileprivate func firstIndexSorted(of value: UInt32) -> Int? {
-        var low = 0
-        var high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if self[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low < count && self[low] == value ? low : nil
     }
 }

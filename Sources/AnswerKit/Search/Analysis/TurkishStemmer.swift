@@ -20,11 +20,14 @@
 enum TurkishStemmer {
     enum Context { case any, vowel, highVowel, consonant }
 
-    /// (suffix, what must precede it), longest first.
-    static let suffixes: [([Unicode.Scalar], Context)] = {
-        var table: [(String, Context)] = []
+    /// The suffixes, longest first, with what must precede each.
+    static let suffixes: AffixList = table.list
+    static let contexts: [Context] = table.contexts
+
+    private static let table: (list: AffixList, contexts: [Context]) = {
+        var entries: [([UInt32], Context)] = []
         func add(_ context: Context, _ list: String) {
-            for suffix in list.split(separator: " ") { table.append((String(suffix), context)) }
+            for suffix in [UInt32].words(list) { entries.append((suffix, context)) }
         }
         // Plural; 3rd person plural possessive; locative, ablative, relative;
         // instrumental; copula.
@@ -38,56 +41,85 @@ enum TurkishStemmer {
         // After a consonant: 1sg, 1pl, 2sg/genitive, 2pl possessive; 3sg
         // possessive or accusative; dative.
         add(.consonant, "ım im um üm ımız imiz umuz ümüz ın in un ün ınız iniz unuz ünüz ı i u ü a e")
-        return table
-            .map { (Array($0.0.unicodeScalars), $0.1) }
-            .enumerated()
+        // Stable sort, longest first.
+        let sorted = entries.enumerated()
             .sorted { $0.element.0.count != $1.element.0.count ? $0.element.0.count > $1.element.0.count : $0.offset < $1.offset }
             .map(\.element)
+        return (AffixList(sorted.map(\.0)), sorted.map(\.1))
     }()
 
     /// Suffixes a query's unfinished last word may be completed with.
-    static var completions: [[Unicode.Scalar]] { suffixes.map(\.0) }
+    static let completions: [[UInt32]] = (0..<suffixes.count).map { Array(suffixes.affix($0)) }
 
-    static let vowels: Set<Unicode.Scalar> = ["a", "e", "ı", "i", "o", "ö", "u", "ü"]
-    static let highVowels: Set<Unicode.Scalar> = ["ı", "i", "u", "ü"]
+    /// The suffix indices (longest first) by their last letter, so that each
+    /// step only tests the suffixes that can match.
+    private static let byLastLetter: [(letter: UInt32, indices: [Int])] = {
+        var groups: [(letter: UInt32, indices: [Int])] = []
+        for index in 0..<suffixes.count {
+            let letter = suffixes.affix(index).last!
+            if let group = groups.firstIndex(where: { $0.letter == letter }) {
+                groups[group].indices.append(index)
+            } else {
+                groups.append((letter, [index]))
+            }
+        }
+        return groups
+    }()
 
-    /// The stems of a word: after a vowel, -sı/-si/-su/-sü is ambiguous with a
-    /// stem ending in s (or ş typed without its cedilla) followed by -ı: "adresi"
-    /// is adres + i, "iadesi" is iade + si, "siparisi" is sipariş + i. Both
-    /// readings are returned when they differ, the -sı reading first.
-    static func stems(_ word: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
-        [stem(word, buffered3sg: true), stem(word, buffered3sg: false)]
+    @inline(__always)
+    static func isVowel(_ letter: UInt32) -> Bool {
+        switch letter {
+        case 0x61, 0x65, 0x131, 0x69, 0x6F, 0xF6, 0x75, 0xFC: return true  // a e ı i o ö u ü
+        default: return false
+        }
     }
 
-    static func stem(_ word: [Unicode.Scalar], buffered3sg: Bool) -> [Unicode.Scalar] {
+    @inline(__always)
+    static func isHighVowel(_ letter: UInt32) -> Bool {
+        switch letter {
+        case 0x131, 0x69, 0x75, 0xFC: return true  // ı i u ü
+        default: return false
+        }
+    }
+
+    /// Stems `word` in place. `buffered3sg: false` skips -sı/-si/-su/-sü: after
+    /// a vowel they are ambiguous with a stem ending in s (or ş typed without
+    /// its cedilla) followed by -ı ("adresi" is adres + i, "iadesi" is iade +
+    /// si, "siparisi" is sipariş + i), so the analyzer keeps both readings.
+    static func stem(_ word: inout [UInt32], buffered3sg: Bool) {
+        let suffixes = self.suffixes
+        let contexts = self.contexts
+        let groups = byLastLetter
         var end = word.count
-        strip: while true {
-            for (suffix, context) in suffixes {
-                let start = end - suffix.count
+        strip: while end > 3 {
+            guard let group = groups.first(where: { $0.letter == word[end - 1] }) else { break }
+            for index in group.indices {
+                let length = suffixes.length(index)
+                let start = end - length
+                let context = contexts[index]
                 // After the 3sg possessive vowel, a stem of three letters must precede it.
-                guard start >= (context == .highVowel ? 4 : 3), word[start..<end].elementsEqual(suffix) else { continue }
-                if !buffered3sg, suffix.count == 2, suffix[0] == "s" { continue }
+                guard start >= (context == .highVowel ? 4 : 3), suffixes.isSuffix(index, of: word, end: end) else { continue }
+                if !buffered3sg, length == 2, word[start] == 0x73 { continue }
                 let before = word[start - 1]
                 switch context {
                 case .any: break
-                case .vowel: guard vowels.contains(before) else { continue }
-                case .highVowel: guard highVowels.contains(before) else { continue }
-                case .consonant: guard !vowels.contains(before) else { continue }
+                case .vowel: guard isVowel(before) else { continue }
+                case .highVowel: guard isHighVowel(before) else { continue }
+                case .consonant: guard !isVowel(before) else { continue }
                 }
-                guard word[..<start].contains(where: vowels.contains) else { continue }
+                guard word[..<start].contains(where: isVowel) else { continue }
                 end = start
                 continue strip
             }
             break
         }
-        var stem = Array(word[..<end])
-        guard stem.count >= 3 else { return stem }
-        switch stem.last {
-        case "b": stem[stem.count - 1] = "p"
-        case "d": stem[stem.count - 1] = "t"
-        case "g", "ğ": stem[stem.count - 1] = "k"
+        word.removeLast(word.count - end)
+        guard end >= 3 else { return }
+        switch word[end - 1] {
+        case 0x62: word[end - 1] = 0x70  // b → p
+        case 0x64: word[end - 1] = 0x74  // d → t
+        case 0x67, 0x11F: word[end - 1] = 0x6B  // g ğ → k
         default: break
         }
-        return stem
     }
 }
