@@ -33,6 +33,9 @@ public struct BuildReport: Sendable {
     public var files = 0
     /// Wall-clock seconds of each stage, in execution order.
     public var stages: [(name: String, seconds: Double)] = []
+    /// CPU seconds (all threads) spent analysing and indexing for search, most of it
+    /// inside the render stage.
+    public var searchCPUSeconds: Double = 0
     /// Where the site went (`nil` when nothing was written).
     public var output: URL?
 

@@ -74,7 +74,15 @@ public enum Builder {
         let contentDirectory = config.resolve(config.contentPath, root: options.root)
 
         // Entry pages: read the body again, render Markdown, render the page, hand it to the sink.
-        let search = SearchIndexBuilder(entries: index.entries)
+        // Each locale's search index is written as soon as its last entry is analysed.
+        let searchFailure = Locked<BuildFailure?>(nil)
+        let search = SearchIndexBuilder(entries: index.entries) { files in
+            do throws(BuildFailure) {
+                for file in files { try sink.write(file) }
+            } catch {
+                searchFailure.withLock { $0 = $0 ?? error }
+            }
+        }
         let categoryTitles = Dictionary(content.categories.map { ("\($0.locale)/\($0.slug)", $0.title) }, uniquingKeysWith: { first, _ in first })
         let rendered = try clock.measure("render") { () throws(BuildFailure) in
             try renderEntries(index.entries, directory: contentDirectory, markdown: markdown, pages: pages, sink: sink) { entry, body in
@@ -99,6 +107,8 @@ public enum Builder {
         // Lists, bundles and assets.
         let listPages = try clock.measure("lists") { () throws(BuildFailure) in try writeListPages(pages, sink: sink) }
         let searchFiles = clock.measure("search") { search.files() }
+        if let error = searchFailure.withLock({ $0 }) { throw error }
+        report.searchCPUSeconds = search.cpuSeconds
         let bundle = clock.measure("index") { SnippetBundle.make(entries: index.entries, config: config, urls: urls, today: options.today) }
         // robots.txt, sitemap.xml and feeds; sitemap parts are made as they are written.
         let siteFiles = clock.measure("site") { SiteFiles.make(config: config, urls: urls, index: index, strings: theme.strings, today: options.today) }

@@ -43,6 +43,10 @@ public final class SearchIndexBuilder: Sendable {
         var frequencies: [[Float]] = []
         var lengths: [Float]
         var display: [[String]?]
+        /// Documents added so far; at `lengths.count` the locale is complete.
+        var added = 0
+        /// Set once the locale's files have been handed over (its postings are freed).
+        var done = false
 
         init(count: Int) {
             lengths = Array(repeating: 0, count: count)
@@ -53,9 +57,20 @@ public final class SearchIndexBuilder: Sendable {
     private let numbers: [EntryKey: Int32]
     private let locales: [String: Locked<LocaleIndex>]
     private let analyzers: [String: Analyzer]
+    private let completed: @Sendable ([OutputFile]) -> Void
+    private let nanoseconds = Locked<UInt64>(0)
+
+    /// CPU time spent indexing so far, summed over threads (analysis runs inside the
+    /// render stage, so the build reports it separately as `search-cpu`).
+    public var cpuSeconds: Double { Double(nanoseconds.withLock { $0 }) / 1e9 }
 
     /// Prepares an index of `entries` (the published ones, in site order).
-    public init(entries: [Entry]) {
+    ///
+    /// `completed` receives a locale's files as soon as its last document is added,
+    /// and its postings are freed: entries render in site order (locale first), so
+    /// a 100 000-entry site holds the postings of about one locale at a time.
+    public init(entries: [Entry], completed: @escaping @Sendable ([OutputFile]) -> Void = { _ in }) {
+        self.completed = completed
         var numbers: [EntryKey: Int32] = [:]
         var counts: [String: Int] = [:]
         for entry in entries {
@@ -69,6 +84,8 @@ public final class SearchIndexBuilder: Sendable {
 
     /// Adds one entry; safe to call from several threads.
     public func add(_ key: EntryKey, _ document: SearchDocument) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { nanoseconds.withLock { $0 += DispatchTime.now().uptimeNanoseconds - start } }
         guard let number = numbers[key], let analyzer = analyzers[key.locale], let index = locales[key.locale] else { return }
         var weights: [String: Float] = [:]
         var length: Float = 0
@@ -83,7 +100,7 @@ public final class SearchIndexBuilder: Sendable {
         for heading in document.headings { count(heading, weight: SearchIndexFormat.headingWeight) }
         count(document.body, weight: SearchIndexFormat.bodyWeight)
         let display = [document.id, document.title, document.url, document.category, document.excerpt]
-        index.withLock { index in
+        let finished: [OutputFile]? = index.withLock { index in
             index.lengths[Int(number)] = length
             index.display[Int(number)] = display
             for (term, weight) in weights {
@@ -100,13 +117,25 @@ public final class SearchIndexBuilder: Sendable {
                 index.docs[Int(id)].append(number)
                 index.frequencies[Int(id)].append(weight)
             }
+            index.added += 1
+            guard index.added == index.lengths.count, !index.done else { return nil }
+            let files = SearchIndexBuilder.files(locale: key.locale, index: index)
+            index = LocaleIndex(count: 0)
+            index.done = true
+            return files
         }
+        if let finished { completed(finished) }
     }
 
-    /// The index files of every locale, with paths under the output folder.
+    /// The index files of every locale not handed to `completed` yet (one whose
+    /// entries were not all added, or an empty one), with paths under the output folder.
     public func files() -> [OutputFile] {
         locales.keys.sorted().flatMap { locale in
-            locales[locale]!.withLock { SearchIndexBuilder.files(locale: locale, index: $0) }
+            locales[locale]!.withLock { index -> [OutputFile] in
+                guard !index.done else { return [] }
+                index.done = true
+                return SearchIndexBuilder.files(locale: locale, index: index)
+            }
         }
     }
 
