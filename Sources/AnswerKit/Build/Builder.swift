@@ -56,6 +56,7 @@ public enum Builder {
             try ContentLoader.load(root: options.root, config: config, today: options.today)
         }
         diagnostics.append(contentsOf: content.diagnostics)
+        Memory.releaseFreed()
         guard let theme = loadedTheme else { return finish(diagnostics, report, options) }
 
         let urls = URLScheme(config: config)
@@ -104,18 +105,20 @@ public enum Builder {
         }
         diagnostics.append(contentsOf: checkAnchors((rendered + checkedDrafts).flatMap(\.anchoredLinks), headings: headings))
 
+        Memory.releaseFreed()
         // Lists, bundles and assets.
         let listPages = try clock.measure("lists") { () throws(BuildFailure) in try writeListPages(pages, sink: sink) }
         let searchFiles = clock.measure("search") { search.files() }
         if let error = searchFailure.withLock({ $0 }) { throw error }
         report.searchCPUSeconds = search.cpuSeconds
-        let bundle = clock.measure("index") { SnippetBundle.make(entries: index.entries, config: config, urls: urls, today: options.today) }
         // robots.txt, sitemap.xml and feeds; sitemap parts are made as they are written.
         let siteFiles = clock.measure("site") { SiteFiles.make(config: config, urls: urls, index: index, strings: theme.strings, today: options.today) }
+        report.replies = try clock.measure("bundles") { () throws(BuildFailure) in
+            try SnippetBundle.write(entries: index.entries, config: config, urls: urls, today: options.today, locales: config.locales.map(\.code), to: sink)
+        }
         try clock.measure("write") { () throws(BuildFailure) in
             for file in searchFiles { try sink.write(file) }
             for file in siteFiles { try sink.write(file.file) }
-            try bundle.write(locales: config.locales.map(\.code), to: sink)
             try sink.write(OutputFile(path: "snippets.schema.json", text: SnippetSchema.json))
             for asset in theme.assets {
                 try sink.copy(from: templatesDirectory.appendingPathComponent("assets/\(asset)"), to: "assets/\(asset)")
@@ -126,7 +129,6 @@ public enum Builder {
         }
         report.entries = index.entries.count
         report.pages = rendered.count + listPages
-        report.replies = bundle.count
         report.files = report.pages + 2 + config.locales.count + theme.assets.count + content.assets.count + siteFiles.count
         return finish(diagnostics, report, options)
     }

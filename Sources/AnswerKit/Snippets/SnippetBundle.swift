@@ -110,31 +110,64 @@ public struct SnippetBundle: Sendable, Codable, Equatable {
 extension SnippetBundle {
     /// Builds the bundle of every locale from the site's entries (the index stage for replies).
     public static func make(entries: [Entry], config: SiteConfig, urls: URLScheme, today: Day) -> SnippetBundle {
-        var snippets: [Snippet] = []
         let stale = TranslationSync.staleKeys(in: entries, defaultLocale: config.defaultLocale)
-        for entry in entries where entry.repliesArePublishable(on: today) {
-            guard let approvedBy = entry.approvedBy, let approvedOn = entry.approvedOn else { continue }
-            for reply in entry.replies {
-                guard let count = reply.count ?? ReplyLength.binding(reply.text, channel: reply.channel, config: config) else { continue }
-                snippets.append(Snippet(
-                    id: "\(entry.id):\(entry.key.locale):\(reply.channel):\(reply.kind.rawValue):\(reply.number)",
-                    entry: entry.id, locale: entry.key.locale, channel: reply.channel, kind: reply.kind.rawValue,
-                    title: entry.title, text: reply.text, variables: reply.variables,
-                    url: urls.absolute(urls.entry(entry.key)), tags: entry.tags,
-                    length: count.length, limit: count.limit, unit: count.unit.rawValue, segments: count.segments,
-                    limitChannel: reply.channel == Channel.anyName ? count.channel : nil,
-                    approvedBy: approvedBy, approvedOn: approvedOn, reviewBy: entry.reviewBy,
-                    hash: "sha256:" + ContentHash.sha256(reply.text)))
-                let worst = reply.worstCase ?? (reply.variables.isEmpty ? count : nil)
-                snippets[snippets.count - 1].worstCaseLength = worst?.length
-                snippets[snippets.count - 1].worstCaseSegments = worst?.segments
-                snippets[snippets.count - 1].staleTranslation = stale.contains(entry.key) ? true : nil
-            }
-        }
+        var snippets = entries.flatMap { Self.snippets(of: $0, config: config, urls: urls, today: today, stale: stale) }
         snippets.sort { $0.id < $1.id }
         return SnippetBundle(
             site: Site(title: config.title, baseURL: config.baseURL), locale: nil, count: snippets.count, replies: snippets,
             channels: rules(of: config), placeholders: config.placeholders)
+    }
+
+    /// The bundle's replies of one entry (none unless it is approved and in review date).
+    static func snippets(of entry: Entry, config: SiteConfig, urls: URLScheme, today: Day, stale: Set<EntryKey>) -> [Snippet] {
+        guard entry.repliesArePublishable(on: today), let approvedBy = entry.approvedBy, let approvedOn = entry.approvedOn else { return [] }
+        var snippets: [Snippet] = []
+        for reply in entry.replies {
+            guard let count = reply.count ?? ReplyLength.binding(reply.text, channel: reply.channel, config: config) else { continue }
+            var snippet = Snippet(
+                id: "\(entry.id):\(entry.key.locale):\(reply.channel):\(reply.kind.rawValue):\(reply.number)",
+                entry: entry.id, locale: entry.key.locale, channel: reply.channel, kind: reply.kind.rawValue,
+                title: entry.title, text: reply.text, variables: reply.variables,
+                url: urls.absolute(urls.entry(entry.key)), tags: entry.tags,
+                length: count.length, limit: count.limit, unit: count.unit.rawValue, segments: count.segments,
+                limitChannel: reply.channel == Channel.anyName ? count.channel : nil,
+                approvedBy: approvedBy, approvedOn: approvedOn, reviewBy: entry.reviewBy,
+                hash: "sha256:" + ContentHash.sha256(reply.text))
+            let worst = reply.worstCase ?? (reply.variables.isEmpty ? count : nil)
+            snippet.worstCaseLength = worst?.length
+            snippet.worstCaseSegments = worst?.segments
+            snippet.staleTranslation = stale.contains(entry.key) ? true : nil
+            snippets.append(snippet)
+        }
+        return snippets
+    }
+
+    /// Writes `snippets.json` and one bundle per locale straight from the entries:
+    /// each reply is made and serialized on all cores and only its JSON is kept, so
+    /// a 100 000-entry site never holds the replies as values and as JSON at once.
+    /// Byte for byte what `make(…).write(locales:to:)` writes. Returns the reply count.
+    public static func write(
+        entries: [Entry], config: SiteConfig, urls: URLScheme, today: Day, locales: [String], to sink: some OutputSink
+    ) throws(BuildFailure) -> Int {
+        let stale = TranslationSync.staleKeys(in: entries, defaultLocale: config.defaultLocale)
+        var serialized = Parallel.map(entries, chunkSize: 64) { entry in
+            Self.snippets(of: entry, config: config, urls: urls, today: today, stale: stale).map { snippet in
+                (id: snippet.id, locale: snippet.locale, json: JSONWriter.bytes(snippet.json, indent: 2))
+            }
+        }.flatMap { $0 }
+        serialized.sort { $0.id < $1.id }
+        var header = SnippetBundle(
+            site: Site(title: config.title, baseURL: config.baseURL), locale: nil, count: serialized.count, replies: [],
+            channels: rules(of: config), placeholders: config.placeholders)
+        try sink.write(path: "snippets.json", parts: header.parts(serialized.map(\.json)[...]))
+        for locale in locales {
+            let mine = serialized.filter { $0.locale == locale }.map(\.json)
+            header.locale = locale
+            header.schema = "../snippets.schema.json"
+            header.count = mine.count
+            try sink.write(path: "\(locale)/snippets.json", parts: header.parts(mine[...]))
+        }
+        return serialized.count
     }
 }
 
