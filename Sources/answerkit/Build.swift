@@ -22,6 +22,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(help: "Build even when nothing changed since the last build into this output folder.")
+    var force = false
+
     @Flag(help: "Print the time of each stage.")
     var timings = false
 
@@ -36,6 +39,7 @@ struct Build: ParsableCommand {
         options.output = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
         options.includeDrafts = drafts
         options.strict = strict
+        options.useCache = !force
         let result: BuildResult
         do {
             result = try Builder.build(options)
@@ -52,7 +56,12 @@ struct Build: ParsableCommand {
             printError("build failed: \(DiagnosticFormatter.summary(result.diagnostics)); public/ was left as it was")
             throw ExitCode.failure
         }
-        if !quiet {
+        if !quiet, result.report.upToDate {
+            let report = result.report
+            printError(String(
+                format: "up to date: nothing changed since the last build (%d entries, %d pages, %d replies) in %@; --force rebuilds",
+                report.entries, report.pages, report.replies, report.output?.path ?? ""))
+        } else if !quiet {
             let report = result.report
             let where_ = report.output.map { " → \($0.path)" } ?? ""
             printError(String(

@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     public var today: Day
     /// Write the output (`build`) or only check (`check`).
     public var write = true
+    /// Skip the build when nothing it reads changed since the last build into the
+    /// same output (`answerkit build`; `--force` turns it off). See `BuildCache`.
+    public var useCache = false
 
     public init(root: URL, today: Day = .today()) {
         self.root = root
@@ -38,6 +41,8 @@ public struct BuildReport: Sendable {
     public var searchCPUSeconds: Double = 0
     /// Where the site went (`nil` when nothing was written).
     public var output: URL?
+    /// Nothing was built: no input changed since the last build into `output`.
+    public var upToDate = false
 
     public init() {}
 

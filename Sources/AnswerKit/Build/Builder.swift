@@ -20,12 +20,22 @@ public enum Builder {
         }
         let output = options.output ?? config.resolve(config.publicPath, root: options.root)
         if options.write {
+            let fingerprint = options.useCache ? clock.measure("cache") { BuildCache.fingerprint(options: options, config: config, output: output) } : nil
+            if let fingerprint, let record = BuildCache.lookup(fingerprint, root: options.root, output: output) {
+                var report = BuildReport()
+                (report.entries, report.pages, report.replies, report.files) = (record.entries, record.pages, record.replies, record.files)
+                report.output = output
+                report.upToDate = true
+                report.stages = clock.stages
+                return BuildResult(diagnostics: record.diagnostics, report: report)
+            }
             let sink = try StagedDirectory(destination: output)
             do {
                 var result = try run(options, config: config, diagnostics: configDiagnostics, sink: sink, clock: &clock)
                 if result.succeeded {
                     try clock.measure("write") { () throws(BuildFailure) in try sink.commit() }
                     result.report.output = output
+                    if let fingerprint { BuildCache.store(fingerprint, root: options.root, output: output, result: result) }
                 } else {
                     sink.discard()
                 }
