@@ -29,7 +29,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            exclude: ["Search/FORMAT.md"]
+            exclude: ["Search/FORMAT.md", "Search/Analysis/README.md"]
         ),
         // The MCP server (`answerkit mcp`), apart so the library stays free of the MCP SDK.
         .target(

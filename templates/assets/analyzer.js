@@ -1,24 +1,22 @@
 /*! AnswerKit search analyzer: text -> search terms, one list per word, primary
- * term first. A line-by-line twin of Sources/AnswerKit/Search/Analysis (Swift),
- * which builds the index; Tests/Fixtures/analysis/*.json keeps them identical.
- * See that folder's README.md for the rules. Classic script, no dependencies:
- * globalThis.AnswerKitAnalyzer in browsers, module.exports under Node. */
+ * term first. The same rules as Sources/AnswerKit/Search/Analysis (Swift, which
+ * builds the index and adds caching); Tests/Fixtures/analysis/*.json keeps the
+ * two identical, and that folder's README.md documents the rules. Classic
+ * script, no dependencies: globalThis.AnswerKitAnalyzer in browsers,
+ * module.exports under Node. */
 (function () {
   "use strict";
 
   var MAX = 64; // longest term, in scalars
   var WORD = 1, MARK = 2, IGNORABLE = 4, DIGIT = 8;
   var reWord = /[\p{L}\p{N}]/u, reDigit = /\p{Nd}/u, reMark = /\p{M}/u, reFormat = /\p{Cf}/u;
-  var reLetter = /\p{L}/u, reSymbols = /[\p{S}\u2139]/gu;
+  var reSymbols = /[\p{S}\u2139]/gu;
   var reDiacritics = /^[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]+$/;
   var APOS = "'", QUOTE = '"';
   var TR_LETTERS = "çğıöşü", TR_FOLD = "cgiosu";
 
   function words(list) { return list.split(" "); }
-  function len(s) { // length in scalars
-    if (s.length <= MAX) return s.length - (s.match(/[\uD800-\uDBFF]/g) || []).length;
-    return Array.from(s).length;
-  }
+  function len(s) { return Array.from(s).length; } // in scalars
   function has(list, s) { return list.indexOf(s) >= 0; }
 
   // ---- scalar classes (ScalarInfo.swift) ------------------------------------
@@ -110,35 +108,22 @@
   [[0xC0, 0x24F], [0x370, 0x3FF], [0x1E00, 0x1FFF]].forEach(function (r) {
     for (var v = r[0]; v <= r[1]; v++) {
       var d = String.fromCharCode(v).normalize("NFD");
-      if (d.length > 1 && reLetter.test(d[0]) && reDiacritics.test(d.slice(1))) FOLD[v] = d[0];
+      if (d.length > 1 && /\p{L}/u.test(d[0]) && reDiacritics.test(d.slice(1))) FOLD[v] = d[0];
     }
   });
-  var SPECIAL = { "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i",
-    "ł": "l", "ŧ": "t", "ς": "σ" };
+  // Letters spelled out or unified (Latin, Greek, Arabic, Hebrew finals).
+  var MAP = { "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th" };
+  words("øo đd ðd ħh ıi łl ŧt ςσ آا أا إا ٱا ةه ۀه ىي ئي یي ؤو کك ךכ םמ ןנ ףפ ץצ").forEach(function (p) { MAP[p[0]] = p[1]; });
+  // Arabic harakat, Quranic marks and tatweel; Hebrew niqqud and cantillation.
+  var reDeleted = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]/;
 
   function foldChar(ch, cp, tr) {
     if (cp < 0x80) return ch;
-    if (cp >= 0x600 && cp <= 0x6FF) {
-      if ((cp >= 0x610 && cp <= 0x61A) || (cp >= 0x64B && cp <= 0x65F) || cp === 0x670 || (cp >= 0x6D6 && cp <= 0x6DC) ||
-          (cp >= 0x6DF && cp <= 0x6E8) || (cp >= 0x6EA && cp <= 0x6ED) || cp === 0x640) return "";
-      if (cp === 0x622 || cp === 0x623 || cp === 0x625 || cp === 0x671) return "\u0627";
-      if (cp === 0x629 || cp === 0x6C0) return "\u0647";
-      if (cp === 0x649 || cp === 0x626 || cp === 0x6CC) return "\u064A";
-      if (cp === 0x624) return "\u0648";
-      if (cp === 0x6A9) return "\u0643";
-      if (cp >= 0x660 && cp <= 0x669) return String(cp - 0x660);
-      if (cp >= 0x6F0 && cp <= 0x6F9) return String(cp - 0x6F0);
-      return ch;
-    }
-    if (cp >= 0x590 && cp <= 0x5FF) {
-      if ((cp >= 0x591 && cp <= 0x5BD) || cp === 0x5BF || cp === 0x5C1 || cp === 0x5C2 || cp === 0x5C4 || cp === 0x5C5 ||
-          cp === 0x5C7) return "";
-      if (cp === 0x5DA || cp === 0x5DD || cp === 0x5DF || cp === 0x5E3 || cp === 0x5E5) return String.fromCharCode(cp + 1);
-      return ch;
-    }
-    if (reDiacritics.test(ch)) return "";
+    if (reDeleted.test(ch) || reDiacritics.test(ch)) return "";
+    if (cp >= 0x660 && cp <= 0x669) return String(cp - 0x660); // Arabic-Indic digits
+    if (cp >= 0x6F0 && cp <= 0x6F9) return String(cp - 0x6F0); // Persian digits
     if (tr && TR_LETTERS.indexOf(ch) >= 0) return ch;
-    return SPECIAL[ch] || FOLD[cp] || ch;
+    return MAP[ch] || FOLD[cp] || ch;
   }
 
   function normalize(segment, tr) {
@@ -282,7 +267,6 @@
     }
     return w;
   }
-  // A word being typed without its article cluster, when a letter follows it.
   var AR_ARTICLES = AR_CLITICS.filter(function (c) { return /(ال|لل)$/.test(c); });
   function withoutTypedArticle(w) {
     var c = AR_ARTICLES.find(function (c) { return w.length > c.length && w.startsWith(c); });
@@ -295,7 +279,7 @@
 
   // ---- Hebrew (HebrewPrefixes.swift) ------------------------------------------
 
-  // Letters that may follow each prefix letter ("" = at the start): ו ה ב ל מ ש כ.
+  // The prefix letters that may follow each one ("" = first).
   var HE_NEXT = { "": "והבלמשכ", "ו": "הבלמשכ", "ש": "הבלמכ", "מ": "שה", "כ": "ש" };
   function heCluster(letters) {
     var prev = "";
@@ -308,7 +292,7 @@
     return out;
   }
 
-  // ---- words to terms (Analyzer+Terms.swift) ----------------------------------
+  // ---- words to terms (WordAnalyzer.swift) ------------------------------------
 
   var ELISIONS = words("l m t qu n s j d c jusqu quoiqu lorsqu puisqu");
   var COMPLETIONS = {
@@ -324,8 +308,6 @@
     return code === "iw" ? "he" : LANGS[code] ? code : "";
   }
 
-  // Which stemmer applies to a word: en/fr/tr for Latin a-z (tr also ç ğ ı ö ş ü),
-  // ar for Arabic script, he for Hebrew script; none otherwise.
   function stemmerFor(lang, w, script) {
     if (script === "o" && (lang === "en" || lang === "fr")) return /^[a-z]+$/.test(w) ? lang : "";
     if (script === "o" && lang === "tr") return /^[a-zçğıöşü]+$/.test(w) ? lang : "";

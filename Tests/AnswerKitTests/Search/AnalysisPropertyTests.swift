@@ -1,4 +1,5 @@
 @testable import AnswerKit
+import Dispatch
 import Testing
 
 /// Properties of the analyzer over the vector inputs and a pseudo-random mixed-script corpus.
@@ -53,6 +54,30 @@ import Testing
                 }
             }
         }
+    }
+
+    /// A session's word cache changes nothing: each text gets what a separate
+    /// `analyze` call gives, whatever came before it.
+    @Test(arguments: locales)
+    func sessionsMatchSeparateCalls(locale: String) {
+        let analyzer = Analyzer(locale: locale)
+        var session = analyzer.session()
+        for text in Self.corpus + Self.corpus.reversed() {
+            #expect(session.analyze(text) == analyzer.analyze(text), "\(text.prefix(60))")
+        }
+    }
+
+    /// A pool shared by threads gives each text what `analyze` gives.
+    @Test func poolsMatchSeparateCallsAcrossThreads() {
+        let pool = Analyzer.Pool(Analyzer(locale: "ar"))
+        let texts = Self.corpus
+        let mismatches = Locked(0)
+        DispatchQueue.concurrentPerform(iterations: 4) { round in
+            for text in round % 2 == 0 ? texts : texts.reversed() where pool.analyze(text) != pool.analyzer.analyze(text) {
+                mismatches.withLock { $0 += 1 }
+            }
+        }
+        #expect(mismatches.withLock { $0 } == 0)
     }
 
     /// A query is the index analysis, except that the last word, when still being

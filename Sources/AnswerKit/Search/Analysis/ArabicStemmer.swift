@@ -34,20 +34,20 @@ enum ArabicStemmer {
     /// Adds the light10 stem, then the pronoun and clitic alternates.
     /// `scratch` is working storage.
     static func stems(_ word: ArraySlice<UInt32>, into terms: inout TermList, scratch: inout [UInt32]) {
-        scratch.removeAll(keepingCapacity: true)
+        scratch.clear()
         scratch.append(contentsOf: word)
         light10Prefix(&scratch)
         let prefixEnd = word.count - scratch.count
         light10Suffix(&scratch)
         terms.add(scratch[...])
 
-        scratch.removeAll(keepingCapacity: true)
+        scratch.clear()
         scratch.append(contentsOf: word.dropFirst(prefixEnd))
         stripPronoun(&scratch)
         light10Suffix(&scratch)
         terms.add(scratch[...])
 
-        scratch.removeAll(keepingCapacity: true)
+        scratch.clear()
         scratch.append(contentsOf: word)
         stripProclitic(&scratch)
         stripPronoun(&scratch)

@@ -78,3 +78,16 @@ extension ArraySlice where Element == UInt32 {
         }
     }
 }
+
+extension Array {
+    /// Empties the array, keeping its capacity. Cheaper than
+    /// `removeAll(keepingCapacity: true)` for the short buffers reused per word.
+    @inline(__always)
+    mutating func clear() {
+        if count > 32 {
+            removeAll(keepingCapacity: true)
+        } else {
+            while !isEmpty { removeLast() }
+        }
+    }
+}

@@ -1,14 +1,14 @@
 /// The terms of one word, in order and without duplicates, stored in one
 /// reusable buffer so that analyzing a word allocates nothing but its strings.
-struct TermList {
+struct TermList: Sendable {
     private var storage: [UInt32] = []
     private var ranges: [Range<Int>] = []
 
     var isEmpty: Bool { ranges.isEmpty }
 
     mutating func removeAll() {
-        storage.removeAll(keepingCapacity: true)
-        ranges.removeAll(keepingCapacity: true)
+        storage.clear()
+        ranges.clear()
     }
 
     /// Adds `term` unless it is empty or already there.

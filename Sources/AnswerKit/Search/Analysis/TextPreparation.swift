@@ -3,6 +3,16 @@ import Foundation
 /// Receives the scalars of prepared text, with their `ScalarInfo` flags.
 protocol ScalarSink {
     mutating func feed(_ value: UInt32, _ info: UInt8)
+
+    /// Offered before the scalars of a whitespace-delimited piece of text that
+    /// holds exactly one plain word, `bytes` (letters and digits of one script,
+    /// nothing to normalize with NFKC, possibly between punctuation): true when
+    /// the sink knows its terms already, and the piece is then not fed.
+    mutating func plainWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool
+}
+
+extension ScalarSink {
+    mutating func plainWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { false }
 }
 
 /// The first step of analysis: symbols become spaces, then the text is put in
@@ -29,32 +39,90 @@ enum TextPreparation {
         text.withUTF8 { bytes in
             var start = 0
             while start < bytes.count {
-                var end = start
-                var unstable = false
-                while end < bytes.count, !isASCIIWhitespace(bytes[end]) {
-                    if bytes[end] < 0x80 {
-                        end += 1
-                    } else {
-                        let (value, length) = decode(bytes, at: end)
-                        if ScalarInfo.of(value, in: table) & ScalarInfo.unstable != 0 { unstable = true }
-                        end += length
-                    }
-                }
-                if unstable {
-                    let piece = normalized(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
-                    for scalar in piece.unicodeScalars { sink.feed(scalar.value, ScalarInfo.of(scalar.value, in: table)) }
+                let piece = scan(bytes, from: start, table: table)
+                if let core = piece.plainWord, sink.plainWord(UnsafeBufferPointer(rebasing: bytes[core])) {
+                    // Answered by the sink.
+                } else if piece.unstable {
+                    let text = normalized(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<piece.end]), as: UTF8.self))
+                    for scalar in text.unicodeScalars { sink.feed(scalar.value, ScalarInfo.of(scalar.value, in: table)) }
                 } else {
                     var index = start
-                    while index < end {
+                    while index < piece.end {
                         let (value, length) = bytes[index] < 0x80 ? (UInt32(bytes[index]), 1) : decode(bytes, at: index)
                         sink.feed(value, ScalarInfo.of(value, in: table))
                         index += length
                     }
                 }
-                if end < bytes.count { sink.feed(UInt32(bytes[end]), 0) }
-                start = end + 1
+                if piece.end < bytes.count { sink.feed(UInt32(bytes[piece.end]), 0) }
+                start = piece.end + 1
             }
         }
+    }
+
+    /// A piece of text between ASCII whitespace.
+    private struct Piece {
+        /// Where it ends (exclusive): at whitespace or the end of the text.
+        var end: Int
+        /// Whether it holds a scalar that NFKC or the symbol replacement may change.
+        var unstable = false
+        /// The bytes of its only word, when it is one plain word (≤ 32 bytes):
+        /// letters and digits of one script, neither Han nor U+02BC ʼ, no marks
+        /// or format characters, with only punctuation before and after it.
+        var plainWord: Range<Int>?
+    }
+
+    /// Finds the end of the piece starting at `start`, and what it holds.
+    @inline(__always)
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, table: [UInt8]) -> Piece {
+        var piece = Piece(end: start)
+        var plain = true
+        var coreStart = -1
+        var coreEnd = -1
+        var coreScript = WordScript.other
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if isASCIIWhitespace(byte) { break }
+                if plain {
+                    let isAlphanumeric = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                    if isAlphanumeric {
+                        if coreStart < 0 {
+                            coreStart = index
+                            coreScript = .other
+                        } else if coreEnd < index || coreScript != .other {
+                            plain = false
+                        }
+                        coreEnd = index + 1
+                    }
+                }
+                index += 1
+                continue
+            }
+            let (value, length) = decode(bytes, at: index)
+            let info = ScalarInfo.of(value, in: table)
+            if info & ScalarInfo.unstable != 0 { piece.unstable = true }
+            if plain {
+                if info & (ScalarInfo.mark | ScalarInfo.ignorable) != 0 || value == 0x02BC {
+                    plain = false
+                } else if info & ScalarInfo.word != 0 {
+                    let script = WordScript.of(value, info: info)
+                    if script == .han {
+                        plain = false
+                    } else if coreStart < 0 {
+                        coreStart = index
+                        coreScript = script
+                    } else if coreEnd < index || coreScript != script {
+                        plain = false
+                    }
+                    coreEnd = index + length
+                }
+            }
+            index += length
+        }
+        piece.end = index
+        if plain, !piece.unstable, coreStart >= 0, coreEnd - coreStart <= 32 { piece.plainWord = coreStart..<coreEnd }
+        return piece
     }
 
     /// The prepared text as a string (for tests and debugging).

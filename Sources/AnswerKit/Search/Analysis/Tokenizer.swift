@@ -29,6 +29,14 @@ protocol WordSink {
     /// ("الـiPhone", "ה-iPhone"). `open`: the word runs to the end of the text,
     /// so a query's user may still be typing it.
     mutating func word(_ scalars: [UInt32], segmentStarts: [Int], script: WordScript, attached: Bool, open: Bool)
+
+    /// See `ScalarSink.plainWord(_:)`: the word is neither attached nor part
+    /// of a compound, and the sink's next `word` call, if false, is this word.
+    mutating func plainWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool
+}
+
+extension WordSink {
+    mutating func plainWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { false }
 }
 
 /// Splits prepared (NFKC) text into words.
@@ -62,7 +70,7 @@ struct Tokenizer<Sink: WordSink>: ScalarSink {
         scalars.reserveCapacity(64)
     }
 
-    enum Joiner {
+    enum Joiner: Sendable {
         case apostrophe, hebrewQuote, compound, digitSeparator
 
         @inline(__always)
@@ -136,6 +144,12 @@ struct Tokenizer<Sink: WordSink>: ScalarSink {
         }
     }
 
+    /// Between pieces of text the tokenizer holds no word, so the sink may
+    /// answer a plain word itself.
+    mutating func plainWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        sink.plainWord(bytes)
+    }
+
     /// Ends the text: the last word is open unless a joiner trails it.
     mutating func finishText() {
         finish(attached: false, open: pending == nil)
@@ -160,10 +174,12 @@ struct Tokenizer<Sink: WordSink>: ScalarSink {
         pending = nil
         guard !scalars.isEmpty else { return }
         sink.word(scalars, segmentStarts: segmentStarts, script: script, attached: attached, open: open)
-        scalars.removeAll(keepingCapacity: true)
-        segmentStarts.removeAll(keepingCapacity: true)
+        scalars.clear()
+        segmentStarts.clear()
     }
 }
+
+extension Tokenizer: Sendable where Sink: Sendable {}
 
 /// A word as the tokenizer found it (for tests).
 struct RawWord: Equatable {

@@ -1,6 +1,6 @@
 /// Turns each word the tokenizer finds into its terms (see `Analyzer`), reusing
 /// its buffers from word to word.
-struct WordAnalyzer: WordSink {
+struct WordAnalyzer: WordSink, Sendable {
     let language: Analyzer.Language
     /// Query analysis: an open last word gets prefix terms.
     let query: Bool
@@ -13,7 +13,9 @@ struct WordAnalyzer: WordSink {
     private var terms = TermList()
     private var scratch: [UInt32] = []
     private var candidate: [UInt32] = []
-    private var cache: [ShortWord: [String]?] = [:]
+    private var cache: [PlainWord: [String]?] = [:]
+    /// The key of the plain word the next `word` call analyzes.
+    private var pendingKey: PlainWord?
 
     private static var apostrophe: UInt32 { 0x27 }
     private static var quote: UInt32 { 0x22 }
@@ -34,24 +36,28 @@ struct WordAnalyzer: WordSink {
         if cache.isEmpty { cache.reserveCapacity(min(expectedBytes / 12, Self.cacheLimit)) }
     }
 
-    static let cacheLimit = 200_000
+    static let cacheLimit = 50_000
 
     mutating func word(_ scalars: [UInt32], segmentStarts: [Int], script: WordScript, attached: Bool, open: Bool) {
-        // Words repeat (Zipf): index analysis remembers the terms of short words.
-        // Attached words (clitics) and a query's words are not cached.
-        guard !query, !attached, let key = ShortWord(scalars, segmentStarts: segmentStarts) else {
-            if let terms = terms(of: scalars, segmentStarts: segmentStarts, script: script, attached: attached, open: open) {
-                output.append(terms)
-            }
-            return
+        let terms = terms(of: scalars, segmentStarts: segmentStarts, script: script, attached: attached, open: open)
+        if let key = pendingKey {
+            cache[key] = terms
+            pendingKey = nil
         }
+        if let terms { output.append(terms) }
+    }
+
+    /// Words repeat (Zipf): index analysis remembers the terms of plain words
+    /// by their bytes. A query's words are not cached (the last one may be open).
+    mutating func plainWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !query else { return false }
+        let key = PlainWord(bytes)
         if let cached = cache[key] {
             if let cached { output.append(cached) }
-            return
+            return true
         }
-        let terms = terms(of: scalars, segmentStarts: segmentStarts, script: script, attached: false, open: open)
-        cache[key] = terms
-        if let terms { output.append(terms) }
+        pendingKey = key
+        return false
     }
 
     /// The terms of a word, or nil when it is dropped.
@@ -79,8 +85,8 @@ struct WordAnalyzer: WordSink {
     /// and leaves in `parts` the non-empty parts without apostrophes.
     private mutating func normalize(_ scalars: [UInt32], segmentStarts: [Int], script: WordScript) {
         let turkish = language == .turkish
-        normalized.removeAll(keepingCapacity: true)
-        parts.removeAll(keepingCapacity: true)
+        normalized.clear()
+        parts.clear()
         var hasMarker = false
         for index in segmentStarts.indices {
             let end = index + 1 < segmentStarts.count ? segmentStarts[index + 1] : scalars.count
@@ -168,7 +174,7 @@ struct WordAnalyzer: WordSink {
     /// Adds the terms of a normalized word or word part, primary first.
     private mutating func addStems(_ word: ArraySlice<UInt32>, script: WordScript) {
         guard word.count <= Analyzer.maximumTermLength else { return }
-        scratch.removeAll(keepingCapacity: true)
+        scratch.clear()
         scratch.append(contentsOf: word)
         switch stemmer(for: word, script: script) {
         case .english:
@@ -181,7 +187,7 @@ struct WordAnalyzer: WordSink {
             TurkishStemmer.stem(&scratch, buffered3sg: true)
             ScalarNormalizer.foldTurkish(&scratch)
             terms.add(scratch[...])
-            scratch.removeAll(keepingCapacity: true)
+            scratch.clear()
             scratch.append(contentsOf: word)
             TurkishStemmer.stem(&scratch, buffered3sg: false)
             ScalarNormalizer.foldTurkish(&scratch)
@@ -202,7 +208,7 @@ struct WordAnalyzer: WordSink {
     /// a typed Arabic article, and its completions; then the terms that another
     /// term covers as a prefix are removed.
     private mutating func addPrefixTerms(_ whole: Range<Int>, script: WordScript) {
-        scratch.removeAll(keepingCapacity: true)
+        scratch.clear()
         scratch.append(contentsOf: normalized[whole])
         if language == .turkish { ScalarNormalizer.foldTurkish(&scratch) }
         terms.add(scratch[...])
@@ -226,50 +232,11 @@ struct WordAnalyzer: WordSink {
         }
         for suffix in suffixes {
             for typed in 0..<suffix.count where word.count >= typed && word.suffix(typed).elementsEqual(suffix[..<typed]) {
-                candidate.removeAll(keepingCapacity: true)
+                candidate.clear()
                 candidate.append(contentsOf: word)
                 candidate.append(contentsOf: suffix[typed...])
                 addStems(candidate[...], script: script)
             }
         }
-    }
-}
-
-/// A word of at most eight scalars as the tokenizer gave it (scalars and part
-/// boundaries), packed into a dictionary key that needs no allocation.
-struct ShortWord: Hashable {
-    private var scalars: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    /// The scalar count, and a bit for each position where a part starts.
-    private var shape: UInt16
-
-    init?(_ word: [UInt32], segmentStarts: [Int]) {
-        guard word.count <= 8 else { return nil }
-        var packed: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        for index in word.indices {
-            let value = UInt64(word[index]) << (32 * UInt64(index & 1))
-            switch index >> 1 {
-            case 0: packed.0 |= value
-            case 1: packed.1 |= value
-            case 2: packed.2 |= value
-            default: packed.3 |= value
-            }
-        }
-        scalars = packed
-        var shape = UInt16(word.count)
-        for start in segmentStarts.dropFirst() { shape |= 1 << (4 + start) }
-        self.shape = shape
-    }
-
-    static func == (lhs: ShortWord, rhs: ShortWord) -> Bool {
-        lhs.shape == rhs.shape && lhs.scalars == rhs.scalars
-    }
-
-    func hash(into hasher: inout Hasher) {
-        // One combine instead of five: the key is mixed by multiplication first.
-        var mixed = scalars.0 &* 0x9E37_79B9_7F4A_7C15
-        mixed = (mixed ^ scalars.1) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ scalars.2) &* 0x94D0_49BB_1331_11EB
-        mixed = (mixed ^ scalars.3 ^ UInt64(shape)) &* 0x9E37_79B9_7F4A_7C15
-        hasher.combine(mixed)
     }
 }
