@@ -1,6 +1,29 @@
 import Crypto
 import Foundation
 
+/// An index term as a dictionary key, hashed and compared by its UTF-8 bytes.
+///
+/// `String`'s own hashing and equality normalize to NFC first, which for Arabic,
+/// Hebrew and Turkish terms was the largest cost of merging postings; terms come
+/// out of the analyzer already normalized, so byte identity is term identity.
+struct Term: Hashable, Sendable {
+    var text: String
+
+    init(_ text: String) {
+        self.text = text
+        self.text.makeContiguousUTF8()
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: Term, b: Term) -> Bool {
+        a.text.utf8.elementsEqual(b.text.utf8)
+    }
+}
+
 /// What the search index keeps of one published entry.
 public struct SearchDocument: Sendable {
     /// The entry's `id` (shared by its translations).
@@ -37,7 +60,7 @@ public struct SearchDocument: Sendable {
 public final class SearchIndexBuilder: Sendable {
     /// Postings of one locale, term ids in first-seen order.
     struct LocaleIndex {
-        var termIDs: [String: Int32] = [:]
+        var termIDs: [Term: Int32] = [:]
         var terms: [String] = []
         var docs: [[Int32]] = []
         var frequencies: [[Float]] = []
@@ -88,12 +111,13 @@ public final class SearchIndexBuilder: Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         defer { nanoseconds.withLock { $0 += DispatchTime.now().uptimeNanoseconds - start } }
         guard let number = numbers[key], let analyzer = analyzers[key.locale], let index = locales[key.locale] else { return }
-        var weights: [String: Float] = [:]
+        var weights: [Term: Float] = [:]
+        weights.reserveCapacity(512)
         var length: Float = 0
         func count(_ text: String, weight: Double) {
             for forms in analyzer.analyze(text) {
                 length += Float(weight)
-                for form in forms { weights[form, default: 0] += Float(weight) }
+                for form in forms { weights[Term(form), default: 0] += Float(weight) }
             }
         }
         count(document.title, weight: SearchIndexFormat.titleWeight)
@@ -111,7 +135,7 @@ public final class SearchIndexBuilder: Sendable {
                 } else {
                     id = Int32(index.terms.count)
                     index.termIDs[term] = id
-                    index.terms.append(term)
+                    index.terms.append(term.text)
                     index.docs.append([])
                     index.frequencies.append([])
                 }
