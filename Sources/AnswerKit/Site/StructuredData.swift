@@ -59,7 +59,7 @@ public enum StructuredData {
     /// end or alter the script element, and the value parses the same.
     static func scriptSafe(_ value: JSONValue) -> String {
         var bytes: [UInt8] = []
-        writeCompact(value, into: &bytes)
+        JSONWriter.writeCompact(value, into: &bytes)
         var safe: [UInt8] = []
         safe.reserveCapacity(bytes.count + 16)
         var index = 0
@@ -78,29 +78,5 @@ public enum StructuredData {
             index += 1
         }
         return String(decoding: safe, as: UTF8.self)
-    }
-
-    /// `JSONWriter`'s output without indentation (a page carries it on every load).
-    private static func writeCompact(_ value: JSONValue, into output: inout [UInt8]) {
-        switch value {
-        case let .array(items):
-            output.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                writeCompact(item, into: &output)
-            }
-            output.append(UInt8(ascii: "]"))
-        case let .object(members):
-            output.append(UInt8(ascii: "{"))
-            for (index, (key, member)) in members.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }).enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                JSONWriter.writeString(key, into: &output)
-                output.append(UInt8(ascii: ":"))
-                writeCompact(member, into: &output)
-            }
-            output.append(UInt8(ascii: "}"))
-        default:
-            JSONWriter.write(value, into: &output, indent: 0)
-        }
     }
 }
