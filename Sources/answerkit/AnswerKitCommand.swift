@@ -12,7 +12,7 @@ struct AnswerKitCommand: AsyncParsableCommand {
             Start with 'answerkit init my-help' or run it inside the sample knowledge base.
             """,
         version: Builder.version,
-        subcommands: [Build.self, Check.self, Count.self, Diff.self, Export.self, Init.self, MCP.self, New.self, Search.self, Serve.self],
+        subcommands: [Build.self, Check.self, Count.self, Diff.self, Export.self, Init.self, MCP.self, New.self, Reply.self, Search.self, Serve.self],
         defaultSubcommand: nil
     )
 }

@@ -59,17 +59,7 @@ struct Count: ParsableCommand {
                 channel: count.channel, length: count.length, limit: count.limit, valid: count.valid,
                 segments: count.segments, encoding: count.encoding?.rawValue), pretty: false), terminator: "")
         case .text:
-            var line = "\(count.length)"
-            if let limit = count.limit { line += "/\(limit)" }
-            switch count.unit {
-            case .weighted: line += " weighted characters"
-            case .characters: line += " characters"
-            case .bytes: line += " bytes"
-            case .segments:
-                line += " \(count.encoding == .gsm7 ? "septets" : "UTF-16 units") (\(count.encoding?.rawValue ?? "")), \(count.segments ?? 0) segment\(count.segments == 1 ? "" : "s")"
-            }
-            line += count.valid ? " — fits \(count.channel)" : " — too long for \(count.channel)"
-            print(line)
+            print(count.summary)
         }
         if !count.valid { throw ExitCode.failure }
     }

@@ -40,18 +40,19 @@ public struct AgentTools: Sendable {
 
     /// The approved replies best matching `query`, filtered by locale and channel.
     public func searchReplies(query: String, locale: String?, channel: String?, limit: Int = 5) -> Result<JSONValue, Failure> {
-        guard !ReplyRanking.terms(query, locale: locale ?? "").isEmpty else {
+        guard ReplyIndex.hasWords(query, locale: locale) else {
             return .failure(Failure(message: "the query has no words to search for"))
         }
         if let channel, bundle.channels?[channel] == nil, channel != Channel.anyName, bundle.channels != nil {
             return .failure(Failure(message: "unknown channel '\(channel)'", details: [("channels", .array(channelNames.map(JSONValue.string)))]))
         }
-        let candidates = current.selecting(locale: locale, channel: channel).replies
-        let ranked = ReplyRanking.rank(query, replies: candidates).prefix(max(1, min(limit, 50)))
+        // The same index and ranking as `answerkit reply` and the agent console.
+        let index = ReplyIndex(replies: current.replies)
+        let ranked = index.rank(query, filter: ReplyFilter(locale: locale, channel: channel)).prefix(max(1, min(limit, 50)))
         return .success(.object([
             ("query", .string(query)), ("count", .int(ranked.count)),
-            ("replies", .array(ranked.enumerated().map { index, item in
-                .object(summary(item.reply) + [("rank", .int(index + 1)), ("score", .int(Int((item.score * 100).rounded())))])
+            ("replies", .array(ranked.enumerated().map { rank, item in
+                .object(summary(index.replies[item.position]) + [("rank", .int(rank + 1)), ("score", .int(Int((item.score * 100).rounded())))])
             })),
         ]))
     }
@@ -111,13 +112,7 @@ public struct AgentTools: Sendable {
 
     /// `{channel, length, limit, valid, unit, segments?, encoding?}`.
     func countJSON(_ count: LengthCount) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("channel", .string(count.channel)), ("length", .int(count.length)), ("limit", count.limit.map(JSONValue.int) ?? .null),
-            ("valid", .bool(count.valid)), ("unit", .string(count.unit.rawValue)),
-        ]
-        if let segments = count.segments { members.append(("segments", .int(segments))) }
-        if let encoding = count.encoding { members.append(("encoding", .string(encoding.rawValue))) }
-        return .object(members)
+        count.json
     }
 
     /// What an agent needs to choose and trust a reply.

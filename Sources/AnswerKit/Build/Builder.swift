@@ -118,6 +118,9 @@ public enum Builder {
         Memory.releaseFreed()
         // Lists, bundles and assets.
         let listPages = try clock.measure("lists") { () throws(BuildFailure) in try writeListPages(pages, sink: sink) }
+        // The agent console (public/agent/), unless answerkit.yml leaves it out of this deploy.
+        let console = AgentConsole.isEnabled(config: config, theme: theme)
+        let consolePages = console ? clock.measure("agent") { AgentConsole.pages(pages) } : []
         let searchFiles = clock.measure("search") { search.files() }
         if let error = searchFailure.withLock({ $0 }) { throw error }
         report.searchCPUSeconds = search.cpuSeconds
@@ -133,6 +136,10 @@ public enum Builder {
             for asset in theme.assets {
                 try sink.copy(from: templatesDirectory.appendingPathComponent("assets/\(asset)"), to: "assets/\(asset)")
             }
+            for page in consolePages { try sink.write(page) }
+            for name in console ? theme.agentFiles.keys.sorted() : [] {
+                try sink.copy(from: templatesDirectory.appendingPathComponent("agent/\(name)"), to: "agent/\(name)")
+            }
             for asset in content.assets {
                 try sink.copy(from: contentDirectory.appendingPathComponent(asset), to: asset)
             }
@@ -140,6 +147,7 @@ public enum Builder {
         report.entries = index.entries.count
         report.pages = rendered.count + listPages
         report.files = report.pages + 2 + config.locales.count + theme.assets.count + content.assets.count + siteFiles.count
+            + consolePages.count + (console ? theme.agentFiles.count : 0)
         return finish(diagnostics, report, options)
     }
 

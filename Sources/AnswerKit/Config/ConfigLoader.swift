@@ -40,6 +40,7 @@ public enum ConfigLoader {
             if let (value, _) = paths.string("public") { config.publicPath = value }
             diagnostics.append(contentsOf: paths.finish())
         }
+        if let flag = reader.bool("agentConsole") { config.agentConsole = flag }
         if let markdownNode = reader.value("markdown") {
             var markdown = MappingReader(markdownNode, path: path, lineOffset: 0, what: "'markdown'")
             if let unsafe = markdown.bool("unsafe") { config.allowRawHTML = unsafe }

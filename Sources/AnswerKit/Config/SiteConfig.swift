@@ -69,6 +69,9 @@ public struct SiteConfig: Sendable {
     public var allowRawHTML: Bool
     /// Declared placeholders by name (`placeholders:`); undeclared ones have no bound.
     public var placeholders: [String: PlaceholderSpec] = [:]
+    /// Whether the build writes the agent console, `public/agent/` (`agentConsole:`,
+    /// on by default; turn it off for a public deploy that should not carry it).
+    public var agentConsole = true
 
     /// A minimal configuration: one English locale, built-in channels, default paths.
     public init(title: String, baseURL: String = "/") {

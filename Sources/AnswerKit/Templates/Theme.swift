@@ -13,6 +13,9 @@ public struct Theme: Sendable {
     public var assetVersions: [String: String]
     /// The theme folder.
     public var directory: URL
+    /// Files of `agent/` other than templates (the agent console's script and
+    /// styles, copied to `public/agent/`), with short content hashes.
+    public var agentFiles: [String: String] = [:]
 
     /// The templates every site needs.
     public static let requiredTemplates = ["root", "home", "category", "entry", "tags", "tag", "search", "404"]
@@ -73,8 +76,15 @@ public enum ThemeLoader {
                 versions[asset] = String(ContentHash.sha256(data).prefix(10))
             }
         }
+        var agentFiles: [String: String] = [:]
+        for file in files where file.hasPrefix("agent/") && !file.hasSuffix(".mustache") {
+            if let data = FileManager.default.contents(atPath: directory.appendingPathComponent(file).path) {
+                agentFiles[String(file.dropFirst("agent/".count))] = String(ContentHash.sha256(data).prefix(10))
+            }
+        }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Theme(library: library, strings: strings, assets: assets, assetVersions: versions, directory: directory), diagnostics)
+        return (Theme(
+            library: library, strings: strings, assets: assets, assetVersions: versions, directory: directory, agentFiles: agentFiles), diagnostics)
     }
 
     /// Reads `i18n/<locale>.yml` for every locale and merges each over the default locale.

@@ -29,7 +29,8 @@ import Testing
         // Arabic, matched without its diacritics.
         let arabic = try object(try tools().searchReplies(query: "طَلَبي", locale: "ar", channel: nil))
         let found = try #require(arabic["replies"] as? [[String: Any]])
-        #expect(found.compactMap { $0["id"] as? String } == ["track-order:ar:sms:answer:1", "track-order:ar:twitter:answer:1"])
+        // Both match title and text; BM25 prefers the shorter reply.
+        #expect(found.compactMap { $0["id"] as? String } == ["track-order:ar:twitter:answer:1", "track-order:ar:sms:answer:1"])
         #expect(found.allSatisfy { ($0["approval"] as? [String: Any])?["stale_translation"] as? Bool == true })
     }
 
@@ -105,8 +106,8 @@ import Testing
             if reply.entry == "refund" { copy.title = "Where is my refund?" }
             return copy
         }
-        let ranked = ReplyRanking.rank("refund", replies: replies).map(\.reply.id)
+        let index = ReplyIndex(replies: replies)
+        let ranked = index.rank("refund").map { index.replies[$0.position].id }
         #expect(ranked == ["refund:en:twitter:answer:1", "refund:en:twitter:acknowledge:1", "other:en:twitter:answer:1"])
-        #expect(ReplyRanking.terms("Où est ma commande ? N°12", locale: "fr") == [["ou"], ["est"], ["ma"], ["commande"], ["n"], ["12"]])
     }
 }
