@@ -14,6 +14,16 @@ step() { printf '\n== %s ==\n' "$*" >&2; }
 step "setup"
 if [[ "${SKIP_BROWSER:-0}" == 1 ]]; then scripts/setup.sh; else scripts/setup.sh test; fi
 
+# The twitter-text conformance cases live in ../shared/ beside the repository
+# (see README). A clone made elsewhere (e.g. under /tmp) finds them through the
+# repository it was cloned from; ANSWERKIT_SHARED overrides both.
+if [[ -z "${ANSWERKIT_SHARED:-}" && ! -d ../shared/twitter-text ]]; then
+  origin="$(git remote get-url origin 2>/dev/null || true)"
+  if [[ -n "$origin" && -d "$origin/../shared/twitter-text" ]]; then
+    export ANSWERKIT_SHARED="$(cd "$origin/../shared" && pwd)"
+  fi
+fi
+
 step "swift build"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
