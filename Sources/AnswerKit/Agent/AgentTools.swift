@@ -136,12 +136,7 @@ public struct AgentTools: Sendable {
         .array(reply.variables.map { name in
             let spec = bundle.placeholders?[name]
             var members: [(String, JSONValue)] = [("name", .string(name)), ("required", .bool(spec?.defaultValue == nil))]
-            if let spec {
-                members.append(("type", .string(spec.type.rawValue)))
-                if let max = spec.max { members.append(("max", .int(max))) }
-                if let value = spec.defaultValue { members.append(("default", .string(value))) }
-                if let description = spec.description { members.append(("description", .string(description))) }
-            }
+            if let spec { members += spec.jsonMembers }
             return .object(members)
         })
     }

@@ -115,12 +115,7 @@ extension ReplyLookup {
         let spec = declarations[name]
         var members: [(String, JSONValue)] = [("name", .string(name)), ("required", .bool(spec?.defaultValue == nil))]
         if let value = request.variables[name], !value.isEmpty { members.append(("value", .string(value))) }
-        if let spec {
-            members.append(("type", .string(spec.type.rawValue)))
-            if let max = spec.max { members.append(("max", .int(max))) }
-            if let value = spec.defaultValue { members.append(("default", .string(value))) }
-            if let description = spec.description { members.append(("description", .string(description))) }
-        }
+        if let spec { members += spec.jsonMembers }
         return .object(members)
     }
 

@@ -85,3 +85,15 @@ extension PlaceholderSpec.Charset {
         }
     }
 }
+
+extension PlaceholderSpec {
+    /// The declaration as JSON members (`type`, and `max`, `default`, `description` when set),
+    /// as the MCP tools and `answerkit reply --format json` describe a variable.
+    var jsonMembers: [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = [("type", .string(type.rawValue))]
+        if let max { members.append(("max", .int(max))) }
+        if let defaultValue { members.append(("default", .string(defaultValue))) }
+        if let description { members.append(("description", .string(description))) }
+        return members
+    }
+}
