@@ -13,6 +13,7 @@ import Foundation
 /// problems to the browsers, which show them over the page.
 public actor DevServer {
     public nonisolated let options: ServeOptions
+    private nonisolated let rebuilder: SiteRebuilder
     private let report: @Sendable (ServeEvent) -> Void
     private let site: Protected<ServedSite>
     private let events: EventBroadcaster
@@ -37,6 +38,7 @@ public actor DevServer {
     public init(options: ServeOptions, report: @escaping @Sendable (ServeEvent) -> Void) {
         self.options = options
         self.report = report
+        rebuilder = SiteRebuilder(options: options)
         let token = "\(instance)-0"
         site = Protected(ServedSite(root: options.outputDirectory, basePath: "/", build: token))
         events = EventBroadcaster(status: .init(build: token))
@@ -176,7 +178,7 @@ public actor DevServer {
     /// One build, then what follows from it: serve it and reload, or show its problems.
     private func rebuild(after changes: ChangeSet) async {
         let first = buildNumber == 0 && changes.everything && changes.paths.isEmpty
-        let rebuilder = SiteRebuilder(options: options)
+        let rebuilder = self.rebuilder
         let start = DispatchTime.now().uptimeNanoseconds
         // The builder is synchronous CPU work on all cores: run it on a Dispatch
         // thread, not on one of the few threads of Swift's cooperative pool.

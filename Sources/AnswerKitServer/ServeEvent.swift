@@ -34,7 +34,16 @@ public enum ServeEvent: Sendable {
             return "warning: inotify is not available (\(reason)); watching by polling instead"
         case let .built(report, warnings, changes, seconds):
             let what = String(format: "%d entries, %d pages, %d replies in %.0f ms", report.entries, report.pages, report.replies, seconds * 1000)
-            let line = changes.map { "\($0.summary) changed: rebuilt \(what)" } ?? "built \(what)"
+            var line = changes.map { "\($0.summary) changed: rebuilt \(what)" } ?? "built \(what)"
+            if let incremental = report.incremental {
+                if let reason = incremental.fullBuildReason {
+                    line += " (everything: \(reason))"
+                } else if report.upToDate {
+                    line += " (nothing changed)"
+                } else {
+                    line += " (\(incremental.pagesRendered) pages made again, \(incremental.filesWritten) files written, \(incremental.filesRemoved) removed)"
+                }
+            }
             return DiagnosticFormatter.text(warnings) + line
         case let .failed(diagnostics, changes):
             let prefix = changes.map { "\($0.summary) changed: " } ?? ""

@@ -11,13 +11,17 @@ enum RebuildOutcome: Sendable {
     case toolFailure(BuildFailure)
 }
 
-/// Builds the site for `serve`.
-///
-/// The only place the dev server calls the builder: a full `Builder.build`
-/// into the serve output folder today; an incremental build can take its
-/// place here, using `changes`, without touching the rest of the server.
-struct SiteRebuilder: Sendable {
-    var options: ServeOptions
+/// Builds the site for `serve`: a full build first, then incremental builds
+/// (`Builder.rebuild`) that make only what each batch of changes affects, from
+/// the memory the previous build left. The only place the dev server calls the builder.
+final class SiteRebuilder: Sendable {
+    let options: ServeOptions
+    /// What the last build left for the next; rebuilds never overlap (the server queues them).
+    private let memory = Protected<BuildMemory?>(nil)
+
+    init(options: ServeOptions) {
+        self.options = options
+    }
 
     /// Builds the site after `changes` (everything on the first build) and reads the
     /// config again for what the server itself needs (base path, watched folders).
@@ -26,11 +30,15 @@ struct SiteRebuilder: Sendable {
         build.output = options.outputDirectory
         build.includeDrafts = options.includeDrafts
         let config = ConfigLoader.load(root: options.root).0
-        do {
-            let result = try Builder.build(build)
+        do throws(BuildFailure) {
+            let previous = memory.withLock { $0 }
+            let (result, next) = try Builder.rebuild(build, memory: previous, changed: changes.everything ? nil : changes.paths)
+            memory.withLock { $0 = next }
             guard result.succeeded else { return (.failed(result.diagnostics), config) }
             return (.built(result, basePath: config?.basePath ?? "/"), config)
         } catch {
+            // The output may be half-written: start again from a full build.
+            memory.withLock { $0 = nil }
             return (.toolFailure(error), config)
         }
     }

@@ -43,6 +43,8 @@ public struct BuildReport: Sendable {
     public var output: URL?
     /// Nothing was built: no input changed since the last build into `output`.
     public var upToDate = false
+    /// For an incremental build (`serve`): what it made again, or `nil` for a full build.
+    public var incremental: IncrementalReport?
 
     public init() {}
 
@@ -61,4 +63,19 @@ public struct BuildResult: Sendable {
         self.diagnostics = diagnostics
         self.report = report
     }
+}
+
+/// What an incremental build did.
+public struct IncrementalReport: Sendable, Equatable {
+    /// Content files read again.
+    public var sourcesRead = 0
+    /// Pages rendered again (entries and lists).
+    public var pagesRendered = 0
+    /// Files written and removed.
+    public var filesWritten = 0
+    public var filesRemoved = 0
+    /// Why every page was made again, when it was (`config or theme changed`).
+    public var fullBuildReason: String?
+
+    public init() {}
 }

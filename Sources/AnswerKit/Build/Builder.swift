@@ -53,7 +53,8 @@ public enum Builder {
 
     /// Runs the pipeline into any sink (memory for tests, staging for builds).
     public static func run(
-        _ options: BuildOptions, config: SiteConfig, diagnostics initial: Diagnostics, sink: some OutputSink, clock: inout StageClock
+        _ options: BuildOptions, config: SiteConfig, diagnostics initial: Diagnostics, sink: some OutputSink, clock: inout StageClock,
+        recorder: BuildRecorder? = nil
     ) throws(BuildFailure) -> BuildResult {
         var diagnostics = initial
         var report = BuildReport()
@@ -62,8 +63,11 @@ public enum Builder {
             ThemeLoader.load(templatesDirectory, displayPath: config.templatesPath, config: config)
         }
         diagnostics.append(contentsOf: themeDiagnostics)
+        recorder?.themeDiagnostics = themeDiagnostics
         let content = try clock.measure("load") { () throws(BuildFailure) in
-            try ContentLoader.load(root: options.root, config: config, today: options.today)
+            let (files, assets) = try ContentLoader.read(root: options.root, config: config, today: options.today)
+            recorder?.sources = (files, assets)
+            return ContentLoader.assemble(files, assets: assets, config: config)
         }
         diagnostics.append(contentsOf: content.diagnostics)
         Memory.releaseFreed()
@@ -86,8 +90,9 @@ public enum Builder {
 
         // Entry pages: read the body again, render Markdown, render the page, hand it to the sink.
         // Each locale's search index is written as soon as its last entry is analysed.
+        recorder?.site = RecordedSite(content: content, index: index, links: links, draftLinks: draftLinks, pages: pages)
         let searchFailure = Locked<BuildFailure?>(nil)
-        let search = SearchIndexBuilder(entries: index.entries) { files in
+        let search = SearchIndexBuilder(entries: index.entries, keepPostings: recorder != nil) { files in
             do throws(BuildFailure) {
                 for file in files { try sink.write(file) }
             } catch {
@@ -98,16 +103,13 @@ public enum Builder {
         let rendered = try clock.measure("render") { () throws(BuildFailure) in
             try renderEntries(index.entries, directory: contentDirectory, markdown: markdown, pages: pages, sink: sink) { entry, body in
                 guard entry.status != .retired else { return }
-                search.add(entry.key, SearchDocument(
-                    id: entry.id, title: entry.title, url: urls.entry(entry.key),
-                    category: categoryTitles["\(entry.key.locale)/\(entry.key.category)"] ?? entry.key.category,
-                    tags: entry.tags, headings: body.headings.map(\.text), body: body.plainText,
-                    excerpt: entry.summary.isEmpty ? body.excerpt(limit: SearchIndexFormat.excerptLength) : entry.summary))
+                search.add(entry.key, searchDocument(entry, body: body, urls: urls, categoryTitles: categoryTitles))
             }
         }
         let checkedDrafts = try clock.measure("render") { () throws(BuildFailure) in
             try renderEntries(drafts, directory: contentDirectory, markdown: draftMarkdown, pages: nil, sink: sink)
         }
+        recorder?.entries = (rendered, checkedDrafts)
         var headings: [EntryKey: Set<String>] = [:]
         for result in rendered + checkedDrafts {
             diagnostics.append(contentsOf: result.diagnostics)
@@ -123,11 +125,15 @@ public enum Builder {
         let consolePages = console ? clock.measure("agent") { AgentConsole.pages(pages) } : []
         let searchFiles = clock.measure("search") { search.files() }
         if let error = searchFailure.withLock({ $0 }) { throw error }
+        if let recorder { recorder.search = search.snapshot() }
         report.searchCPUSeconds = search.cpuSeconds
         // robots.txt, sitemap.xml and feeds; sitemap parts are made as they are written.
         let siteFiles = clock.measure("site") { SiteFiles.make(config: config, urls: urls, index: index, strings: theme.strings, today: options.today) }
         report.replies = try clock.measure("bundles") { () throws(BuildFailure) in
-            try SnippetBundle.write(entries: index.entries, config: config, urls: urls, today: options.today, locales: config.locales.map(\.code), to: sink)
+            let serialized = SnippetBundle.serialize(entries: index.entries, config: config, urls: urls, today: options.today)
+            recorder?.snippets = serialized
+            try SnippetBundle.write(serialized.flatMap(\.snippets).sorted { $0.id < $1.id }, config: config, locales: config.locales.map(\.code), to: sink)
+            return serialized.reduce(0) { $0 + $1.snippets.count }
         }
         try clock.measure("write") { () throws(BuildFailure) in
             for file in searchFiles { try sink.write(file) }
@@ -151,7 +157,16 @@ public enum Builder {
         return finish(diagnostics, report, options)
     }
 
-    private static func finish(_ diagnostics: Diagnostics, _ report: BuildReport, _ options: BuildOptions) -> BuildResult {
+    /// What the search index keeps of a rendered entry.
+    static func searchDocument(_ entry: Entry, body: RenderedBody, urls: URLScheme, categoryTitles: [String: String]) -> SearchDocument {
+        SearchDocument(
+            id: entry.id, title: entry.title, url: urls.entry(entry.key),
+            category: categoryTitles["\(entry.key.locale)/\(entry.key.category)"] ?? entry.key.category,
+            tags: entry.tags, headings: body.headings.map(\.text), body: body.plainText,
+            excerpt: entry.summary.isEmpty ? body.excerpt(limit: SearchIndexFormat.excerptLength) : entry.summary)
+    }
+
+    static func finish(_ diagnostics: Diagnostics, _ report: BuildReport, _ options: BuildOptions) -> BuildResult {
         BuildResult(diagnostics: options.strict ? diagnostics.strict : diagnostics, report: report)
     }
 
@@ -163,6 +178,8 @@ public enum Builder {
         var headingIDs: [String]
         var anchoredLinks: [InternalLink]
         var diagnostics: Diagnostics
+        /// Content paths its links were looked up as (see `RenderedBody.linkedPaths`).
+        var linkedPaths: [String]
     }
 
     static func renderEntries(
@@ -187,7 +204,9 @@ public enum Builder {
             } catch {
                 failure.withLock { $0 = $0 ?? error }
             }
-            return EntryResult(key: entry.key, headingIDs: rendered.headings.map(\.id), anchoredLinks: rendered.anchoredLinks, diagnostics: rendered.diagnostics)
+            return EntryResult(
+                key: entry.key, headingIDs: rendered.headings.map(\.id), anchoredLinks: rendered.anchoredLinks, diagnostics: rendered.diagnostics,
+                linkedPaths: rendered.linkedPaths)
         }
         if let error = failure.withLock({ $0 }) { throw error }
         return results

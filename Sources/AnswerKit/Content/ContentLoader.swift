@@ -12,6 +12,15 @@ public struct LoadedContent: Sendable {
     public var diagnostics: Diagnostics
 }
 
+/// One Markdown file of the content folder as a build read it.
+public struct SourceFile: Sendable {
+    /// Relative to the content folder.
+    public var relative: String
+    /// Size and modification time when it was read (`nil` if it could not be stat'ed).
+    public var stamp: FileStamp?
+    public var result: ContentLoader.FileResult
+}
+
 /// Reads `content/` and validates every file.
 public enum ContentLoader {
     /// Finds every file under the content folder, relative to it, sorted; hidden files are skipped.
@@ -70,21 +79,45 @@ public enum ContentLoader {
 
     /// Reads and validates all content under `root` (the load and validate stages).
     public static func load(root: URL, config: SiteConfig, today: Day) throws(BuildFailure) -> LoadedContent {
+        let (files, assets) = try read(root: root, config: config, today: today)
+        return assemble(files, assets: assets, config: config)
+    }
+
+    /// Reads and parses every Markdown file under the content folder (the load stage
+    /// proper); also returns the other files, which are copied as they are.
+    public static func read(root: URL, config: SiteConfig, today: Day) throws(BuildFailure) -> (files: [SourceFile], assets: [String]) {
         let directory = config.resolve(config.contentPath, root: root)
         let files = try discover(directory)
-        let prefix = config.contentPath.hasPrefix("/") ? directory.path : config.contentPath
         let parser = EntryParser(config: config, today: today)
         let markdown = files.filter { $0.hasSuffix(".md") }
-        let results = Parallel.map(markdown) { relative -> FileResult in
-            let path = "\(prefix)/\(relative)"
-            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path) else {
-                return .failed(Diagnostics([.error("unreadable", at: SourceLocation(path: path), "cannot read file")]))
-            }
-            return parseFile(data, relative: relative, path: path, parser: parser)
+        let results = Parallel.map(markdown) { relative in
+            readFile(relative, directory: directory, config: config, parser: parser)
         }
-        var content = LoadedContent(entries: [], categories: [], assets: files.filter { !$0.hasSuffix(".md") }, diagnostics: Diagnostics())
-        for result in results {
-            switch result {
+        return (results, files.filter { !$0.hasSuffix(".md") })
+    }
+
+    /// How content paths appear in diagnostics: `content/en/a/b.md`, or absolute when the folder is.
+    static func displayPrefix(_ config: SiteConfig, directory: URL) -> String {
+        config.contentPath.hasPrefix("/") ? directory.path : config.contentPath
+    }
+
+    /// Reads and parses one Markdown file, `relative` to the content folder. Its stamp
+    /// is taken before reading, so a write that races the read is seen by the next build.
+    public static func readFile(_ relative: String, directory: URL, config: SiteConfig, parser: EntryParser) -> SourceFile {
+        let full = directory.appendingPathComponent(relative).path
+        let path = "\(displayPrefix(config, directory: directory))/\(relative)"
+        let stamp = FileStamp(path: full)
+        guard let data = FileManager.default.contents(atPath: full) else {
+            return SourceFile(relative: relative, stamp: stamp, result: .failed(Diagnostics([.error("unreadable", at: SourceLocation(path: path), "cannot read file")])))
+        }
+        return SourceFile(relative: relative, stamp: stamp, result: parseFile(data, relative: relative, path: path, parser: parser))
+    }
+
+    /// Puts parsed files (in path order) together and validates them as a whole (the validate stage).
+    public static func assemble(_ files: [SourceFile], assets: [String], config: SiteConfig) -> LoadedContent {
+        var content = LoadedContent(entries: [], categories: [], assets: assets, diagnostics: Diagnostics())
+        for file in files {
+            switch file.result {
             case let .entry(entry, diagnostics):
                 content.entries.append(entry)
                 content.diagnostics.append(contentsOf: diagnostics)
@@ -95,7 +128,7 @@ public enum ContentLoader {
                 content.diagnostics.append(contentsOf: diagnostics)
             }
         }
-        content.diagnostics.append(contentsOf: SiteValidator.validate(&content, config: config, prefix: prefix))
+        content.diagnostics.append(contentsOf: SiteValidator.validate(&content, config: config))
         return content
     }
 

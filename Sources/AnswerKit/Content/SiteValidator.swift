@@ -2,7 +2,7 @@
 enum SiteValidator {
     /// Validates `content` as a whole; sorts its entries and categories and adds
     /// default categories for folders without `_index.md`.
-    static func validate(_ content: inout LoadedContent, config: SiteConfig, prefix: String) -> Diagnostics {
+    static func validate(_ content: inout LoadedContent, config: SiteConfig) -> Diagnostics {
         var diagnostics = Diagnostics()
         content.entries.sort { $0.key < $1.key }
         // Duplicate ids within a locale: the first in path order keeps its id.

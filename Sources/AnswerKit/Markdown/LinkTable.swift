@@ -57,6 +57,14 @@ public struct LinkTable: Sendable {
 
     /// Resolves `destination` written in the file at content-relative `source`.
     func resolve(_ destination: String, from source: String) -> Resolution {
+        var lookedUp: String?
+        return resolve(destination, from: source, lookedUp: &lookedUp)
+    }
+
+    /// Resolves `destination`, and sets `lookedUp` to the content-relative path it was
+    /// looked up as (what an incremental build watches: the link's outcome changes
+    /// only when that path's entry, category or file does, see `LinkTable.changedPaths`).
+    func resolve(_ destination: String, from source: String, lookedUp: inout String?) -> Resolution {
         if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//") { return .unchanged }
         if Self.hasScheme(destination) { return .unchanged }
         var path = destination
@@ -82,6 +90,7 @@ public struct LinkTable: Sendable {
             }
         }
         let target = parts.joined(separator: "/")
+        lookedUp = target
         if let entry = entries[target] ?? entries[target + ".md"] {
             return .rewritten(entry.url + suffix, target: entry.key, fragment: fragment)
         }
@@ -96,5 +105,27 @@ public struct LinkTable: Sendable {
             return .rewritten(basePath + Slug.urlPath(target) + suffix, target: nil, fragment: nil)
         }
         return .broken("'\(destination)' does not match any entry, category or file (looked for content/\(target))")
+    }
+
+    /// The paths whose lookup gives a different outcome in `other` than here (an
+    /// entry published, unpublished, moved to another status; a category or file
+    /// added or removed), as `resolve` reports them in `lookedUp`.
+    func changedPaths(comparedWith other: LinkTable) -> Set<String> {
+        var changed = Set<String>()
+        for (path, entry) in entries where other.entries[path]?.url != entry.url { changed.insert(path) }
+        for path in other.entries.keys where entries[path] == nil { changed.insert(path) }
+        for (path, status) in unpublished where other.unpublished[path] != status { changed.insert(path) }
+        for path in other.unpublished.keys where unpublished[path] == nil { changed.insert(path) }
+        for (path, url) in categories where other.categories[path] != url { changed.insert(path) }
+        for path in other.categories.keys where categories[path] == nil { changed.insert(path) }
+        changed.formUnion(assets.symmetricDifference(other.assets))
+        if basePath != other.basePath { changed.insert("") }
+        return changed
+    }
+
+    /// Whether a link looked up as `path` may resolve differently after `changed` paths changed.
+    static func isAffected(_ path: String, by changed: Set<String>) -> Bool {
+        if changed.contains("") || changed.contains(path) || changed.contains(path + ".md") { return true }
+        return path.hasSuffix("/_index.md") && changed.contains(String(path.dropLast("/_index.md".count)))
     }
 }

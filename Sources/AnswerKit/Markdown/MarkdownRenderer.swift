@@ -41,7 +41,7 @@ public struct MarkdownRenderer: Sendable {
             buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
         }
         guard let document else {
-            return RenderedBody(html: "", plainText: "", headings: [], anchoredLinks: [], diagnostics: Diagnostics())
+            return RenderedBody(html: "", plainText: "", headings: [], anchoredLinks: [], diagnostics: Diagnostics(), linkedPaths: [])
         }
         defer { cmark_node_free(document) }
         // The parser splits text at every character that might start markup (`_`, `!`, `[`…);
@@ -52,7 +52,8 @@ public struct MarkdownRenderer: Sendable {
         walker.walk(document)
         return RenderedBody(
             html: walker.html, plainText: walker.plainText.trimmed(),
-            headings: walker.headings, anchoredLinks: walker.anchoredLinks, diagnostics: walker.diagnostics)
+            headings: walker.headings, anchoredLinks: walker.anchoredLinks, diagnostics: walker.diagnostics,
+            linkedPaths: walker.linkedPaths)
     }
 }
 
@@ -68,6 +69,8 @@ private struct TreeWalker {
     var headings: [Heading] = []
     var anchoredLinks: [InternalLink] = []
     var diagnostics = Diagnostics()
+    /// Content paths that relative links were looked up as.
+    var linkedPaths: [String] = []
     /// Inside an image, text goes to its `alt` attribute.
     var imageDepth = 0
     var usedIDs: [String: Int] = [:]
@@ -225,7 +228,9 @@ private struct TreeWalker {
 
     private mutating func resolve(_ destination: String, node: OpaquePointer, image: Bool = false) -> String {
         if !renderer.allowRawHTML, Self.isDangerous(destination, image: image) { return "" }
-        switch renderer.links.resolve(destination, from: source) {
+        var lookedUp: String?
+        defer { if let lookedUp { linkedPaths.append(lookedUp) } }
+        switch renderer.links.resolve(destination, from: source, lookedUp: &lookedUp) {
         case .unchanged:
             return destination
         case let .rewritten(url, target, fragment):

@@ -33,6 +33,9 @@ public struct RenderedBody: Sendable {
     public var anchoredLinks: [InternalLink]
     /// Broken links, raw HTML that was dropped, and the like.
     public var diagnostics: Diagnostics
+    /// The content-relative paths relative links were looked up as (found or not):
+    /// the page must be made again when one of them changes (see `LinkTable.changedPaths`).
+    public var linkedPaths: [String] = []
 
     /// About `limit` characters of `plainText`, cut at a word boundary.
     public func excerpt(limit: Int = 180) -> String {

@@ -83,6 +83,12 @@ public final class SearchIndexBuilder: Sendable {
     private let analyzers: [String: Analyzer.Pool]
     private let completed: @Sendable ([OutputFile]) -> Void
     private let nanoseconds = Locked<UInt64>(0)
+    private let kept: Locked<[EntryKey: SearchDocument]>?
+
+    /// INTERIM: the documents, for `SearchIndexSnapshot`.
+    public func snapshot() -> SearchIndexSnapshot {
+        SearchIndexSnapshot(documents: kept?.withLock { $0 } ?? [:])
+    }
 
     /// CPU time spent indexing so far, summed over threads (analysis runs inside the
     /// render stage, so the build reports it separately as `search-cpu`).
@@ -93,8 +99,9 @@ public final class SearchIndexBuilder: Sendable {
     /// `completed` receives a locale's files as soon as its last document is added,
     /// and its postings are freed: entries render in site order (locale first), so
     /// a 100 000-entry site holds the postings of about one locale at a time.
-    public init(entries: [Entry], completed: @escaping @Sendable ([OutputFile]) -> Void = { _ in }) {
+    public init(entries: [Entry], keepPostings: Bool = false, completed: @escaping @Sendable ([OutputFile]) -> Void = { _ in }) {
         self.completed = completed
+        kept = keepPostings ? Locked([:]) : nil
         var numbers: [EntryKey: Int32] = [:]
         var counts: [String: Int] = [:]
         for entry in entries {
@@ -110,6 +117,7 @@ public final class SearchIndexBuilder: Sendable {
     public func add(_ key: EntryKey, _ document: SearchDocument) {
         let start = DispatchTime.now().uptimeNanoseconds
         defer { nanoseconds.withLock { $0 += DispatchTime.now().uptimeNanoseconds - start } }
+        kept?.withLock { $0[key] = document }
         guard let number = numbers[key], let analyzer = analyzers[key.locale], let index = locales[key.locale] else { return }
         var weights: [Term: Float] = [:]
         weights.reserveCapacity(512)

@@ -82,6 +82,11 @@ public enum Sitemap {
 
     // MARK: - Files
 
+    /// Whether `path` is one of the files `files` makes.
+    public static func isSitemapFile(_ path: String) -> Bool {
+        path == "sitemap.xml" || (path.hasPrefix("sitemap-") && path.hasSuffix(".xml") && !path.contains("/"))
+    }
+
     /// `sitemap.xml`, or an index and its parts of at most `urlsPerFile` URLs (a group's
     /// versions stay in one part); empty when `baseURL` is not absolute (the protocol
     /// requires absolute URLs).

@@ -142,32 +142,58 @@ extension SnippetBundle {
         return snippets
     }
 
-    /// Writes `snippets.json` and one bundle per locale straight from the entries:
-    /// each reply is made and serialized on all cores and only its JSON is kept, so
-    /// a 100 000-entry site never holds the replies as values and as JSON at once.
-    /// Byte for byte what `make(…).write(locales:to:)` writes. Returns the reply count.
-    public static func write(
-        entries: [Entry], config: SiteConfig, urls: URLScheme, today: Day, locales: [String], to sink: some OutputSink
-    ) throws(BuildFailure) -> Int {
+    /// One reply as the bundles hold it: its JSON, made once for the bundle of every
+    /// locale and its own locale's.
+    public struct SerializedSnippet: Sendable, Equatable {
+        public var id: String
+        public var locale: String
+        public var json: [UInt8]
+    }
+
+    /// The serialized replies of one entry (none unless it is approved and in review date).
+    public struct EntrySnippets: Sendable, Equatable {
+        public var key: EntryKey
+        public var snippets: [SerializedSnippet]
+    }
+
+    /// Makes and serializes every entry's replies on all cores, keeping only their
+    /// JSON, so a 100 000-entry site never holds the replies as values and as JSON at once.
+    public static func serialize(entries: [Entry], config: SiteConfig, urls: URLScheme, today: Day) -> [EntrySnippets] {
         let stale = TranslationSync.staleKeys(in: entries, defaultLocale: config.defaultLocale)
-        var serialized = Parallel.map(entries, chunkSize: 64) { entry in
-            Self.snippets(of: entry, config: config, urls: urls, today: today, stale: stale).map { snippet in
-                (id: snippet.id, locale: snippet.locale, json: JSONWriter.bytes(snippet.json, indent: 2))
-            }
-        }.flatMap { $0 }
-        serialized.sort { $0.id < $1.id }
-        var header = SnippetBundle(
-            site: Site(title: config.title, baseURL: config.baseURL), locale: nil, count: serialized.count, replies: [],
-            channels: rules(of: config), placeholders: config.placeholders)
-        try sink.write(path: "snippets.json", parts: header.parts(serialized.map(\.json)[...]))
-        for locale in locales {
-            let mine = serialized.filter { $0.locale == locale }.map(\.json)
-            header.locale = locale
-            header.schema = "../snippets.schema.json"
-            header.count = mine.count
-            try sink.write(path: "\(locale)/snippets.json", parts: header.parts(mine[...]))
+        return Parallel.map(entries, chunkSize: 64) { entry in
+            serialize(entry, config: config, urls: urls, today: today, stale: stale)
         }
-        return serialized.count
+    }
+
+    /// The serialized replies of one entry; `stale` are the translations approved before their original.
+    public static func serialize(_ entry: Entry, config: SiteConfig, urls: URLScheme, today: Day, stale: Set<EntryKey>) -> EntrySnippets {
+        EntrySnippets(key: entry.key, snippets: snippets(of: entry, config: config, urls: urls, today: today, stale: stale).map { snippet in
+            SerializedSnippet(id: snippet.id, locale: snippet.locale, json: JSONWriter.bytes(snippet.json, indent: 2))
+        })
+    }
+
+    /// Writes `snippets.json` and one bundle per locale from serialized replies sorted
+    /// by id, streaming them into the files; byte for byte what `make(…).write(locales:to:)` writes.
+    public static func write(_ serialized: [SerializedSnippet], config: SiteConfig, locales: [String], to sink: some OutputSink) throws(BuildFailure) {
+        try sink.write(path: "snippets.json", parts: header(config: config, locale: nil, count: serialized.count).parts(serialized.map(\.json)[...]))
+        for locale in locales {
+            try write(serialized, config: config, locale: locale, to: sink)
+        }
+    }
+
+    /// Writes the bundle of one locale (`<locale>/snippets.json`) from all serialized replies sorted by id.
+    public static func write(_ serialized: [SerializedSnippet], config: SiteConfig, locale: String, to sink: some OutputSink) throws(BuildFailure) {
+        let mine = serialized.filter { $0.locale == locale }.map(\.json)
+        try sink.write(path: "\(locale)/snippets.json", parts: header(config: config, locale: locale, count: mine.count).parts(mine[...]))
+    }
+
+    /// A bundle without replies, whose `parts` wrap the serialized ones.
+    static func header(config: SiteConfig, locale: String?, count: Int) -> SnippetBundle {
+        var header = SnippetBundle(
+            site: Site(title: config.title, baseURL: config.baseURL), locale: locale, count: count, replies: [],
+            channels: rules(of: config), placeholders: config.placeholders)
+        if locale != nil { header.schema = "../snippets.schema.json" }
+        return header
     }
 }
 
@@ -260,7 +286,7 @@ extension SnippetBundle {
     }
 
     /// The document in pieces: its head up to the replies array, the replies, its tail.
-    private func parts(_ replies: ArraySlice<[UInt8]>) -> [[UInt8]] {
+    func parts(_ replies: ArraySlice<[UInt8]>) -> [[UInt8]] {
         // Written around a marker reply, so head and tail match `jsonBytes` byte for byte.
         let marker = "\u{1}answerkit-replies\u{1}"
         let whole = document(replies: replies.isEmpty ? [] : [.string(marker)])

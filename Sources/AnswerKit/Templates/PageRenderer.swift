@@ -92,6 +92,9 @@ public struct PageRenderer: Sendable {
 
     // MARK: - Lists
 
+    /// Entries listed under each category on a locale's home.
+    static let homeEntriesPerCategory = 6
+
     /// A page that is not an entry page, to render on its own (list pages are
     /// rendered in parallel and written one by one, never all held at once).
     public enum ListPage: Sendable {
@@ -121,6 +124,19 @@ public struct PageRenderer: Sendable {
         return jobs
     }
 
+    /// The file a list page is written to.
+    public func file(of job: ListPage) -> String {
+        switch job {
+        case .root: "index.html"
+        case let .home(code): urls.homeFile(code)
+        case let .category(code, position): urls.categoryFile(locale: code, slug: index.categories[code]![position].slug)
+        case let .tags(code): urls.tagsFile(code)
+        case let .tag(code, position): urls.tagFile(locale: code, tag: index.tags[code]![position].name)
+        case let .search(code): urls.searchFile(code)
+        case let .notFound(_, file): file
+        }
+    }
+
     /// All list pages at once (tests; builds stream them with `render(_:)`).
     public func listPages() -> [OutputFile] {
         listPageJobs.map(render)
@@ -138,7 +154,7 @@ public struct PageRenderer: Sendable {
             var home = context.common(
                 locale: code, kind: "home", title: config.title, description: strings["home_description"] ?? config.title,
                 file: urls.homeFile(code), alternates: everyLocale(urls.home), xDefault: urls.root())
-            home["categories"] = .list(categories.map { context.categoryValue($0, limit: 6) })
+            home["categories"] = .list(categories.map { context.categoryValue($0, limit: Self.homeEntriesPerCategory) })
             home["hasCategories"] = .bool(!categories.isEmpty)
             return render("home", home, file: urls.homeFile(code))
         case let .category(code, position):
