@@ -29,7 +29,7 @@ public struct ServeOptions: Sendable {
     /// Watch by scanning modification times instead of inotify.
     public var polling = false
     /// Quiet period after the last file event before a rebuild starts.
-    public var debounce: Duration = .milliseconds(50)
+    public var debounce: Duration = .milliseconds(20)
     /// Time between two scans of the polling watcher.
     public var pollInterval: Duration = .milliseconds(500)
     /// How long requests being answered get to finish when the server stops. FlyingFox

@@ -34,6 +34,11 @@ final class SiteRebuilder: Sendable {
             let previous = memory.withLock { $0 }
             let (result, next) = try Builder.rebuild(build, memory: previous, changed: changes.everything ? nil : changes.paths)
             memory.withLock { $0 = next }
+            // ANSWERKIT_TIMINGS=1 prints each stage of every build to stderr (profiling).
+            if ProcessInfo.processInfo.environment["ANSWERKIT_TIMINGS"] == "1" {
+                let stages = result.report.stages.map { String(format: "%@ %.1f", $0.name, $0.seconds * 1000) }.joined(separator: ", ")
+                FileHandle.standardError.write(Data("stages (ms): \(stages)\n".utf8))
+            }
             guard result.succeeded else { return (.failed(result.diagnostics), config) }
             return (.built(result, basePath: config?.basePath ?? "/"), config)
         } catch {

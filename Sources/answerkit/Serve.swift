@@ -14,10 +14,16 @@ struct Serve: AsyncParsableCommand {
 
             answerkit.yml, content/ and templates/ (or the configured paths) are watched with inotify on \
             Linux, or by scanning modification times every 0.5 s elsewhere and with --poll. After a \
-            change (50 ms quiet period) the site is rebuilt and open pages reload: the server adds a \
+            change (20 ms quiet period) the site is rebuilt and open pages reload: the server adds a \
             <script src="\(ServeOptions.scriptPath)"> tag before </body> of every HTML page it sends \
             (never to the files on disk), which listens to Server-Sent Events at \(ServeOptions.eventsPath) \
             (events: hello, reload, build-error).
+
+            Rebuilds are incremental: the server keeps the last build in memory and makes again only \
+            what a change affects (the edited entry's page, its translations' language switchers, its \
+            category, tag and home lists when its title or summary changed, its search shards, the \
+            reply bundles when a reply changed, the sitemap and feeds when dates changed), with output \
+            identical to a full build. A change to answerkit.yml or the theme rebuilds everything.
 
             When a build fails, its problems are printed here as path:line:column: error: message and \
             shown over the page in the browser, and the last good build keeps being served; the next \

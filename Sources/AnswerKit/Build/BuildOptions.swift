@@ -74,6 +74,8 @@ public struct IncrementalReport: Sendable, Equatable {
     /// Files written and removed.
     public var filesWritten = 0
     public var filesRemoved = 0
+    /// Every change was an in-place edit of entries (the fast path, see `IncrementalUpdate.inPlace`).
+    public var inPlace = false
     /// Why every page was made again, when it was (`config or theme changed`).
     public var fullBuildReason: String?
 

@@ -226,9 +226,14 @@ public enum Builder {
 
     /// Warns about `entry.md#fragment` links whose fragment is no heading of the target.
     static func checkAnchors(_ links: [InternalLink], headings: [EntryKey: Set<String>]) -> Diagnostics {
+        checkAnchors(links) { headings[$0] }
+    }
+
+    /// `checkAnchors` with the heading ids of a target made on demand (only link targets are looked up).
+    static func checkAnchors(_ links: [InternalLink], headings: (EntryKey) -> Set<String>?) -> Diagnostics {
         var diagnostics = Diagnostics()
         for link in links {
-            guard let target = link.target, let fragment = link.fragment, let ids = headings[target] else { continue }
+            guard let target = link.target, let fragment = link.fragment, let ids = headings(target) else { continue }
             let decoded = fragment.removingPercentEncoding ?? fragment
             if !ids.contains(decoded) {
                 var notes: [String] = []

@@ -34,22 +34,19 @@ public struct SiteIndex: Sendable {
         for (position, entry) in entries.enumerated() {
             byCategory["\(entry.key.locale)/\(entry.key.category)", default: []].append(Int32(position))
             translations[entry.id, default: [:]][entry.key.locale] = entry.key
+            var seen = Set<String>()
             for tag in entry.tags {
                 let slug = Slug.make(tag)
+                // `[vip, VIP]` lists the entry once on the tag's page.
+                guard seen.insert(slug).inserted else { continue }
                 byTag[entry.key.locale, default: [:]][slug, default: []].append(Int32(position))
                 if tagNames[entry.key.locale]?[slug] == nil { tagNames[entry.key.locale, default: [:]][slug] = tag }
             }
         }
-        let keys = entries.map { Array($0.title.lowercased().utf8) }
+        let keys = entries.map(Self.titleKey)
         let entries = entries
-        /// Title order (case-insensitive, compared as UTF-8 bytes: code point order, much
-        /// cheaper than `String`'s canonical comparison and as deterministic), then key.
         func sortedByTitle(_ positions: [Int32]) -> [Int32] {
-            positions.sorted { a, b in
-                let (x, y) = (Int(a), Int(b))
-                if keys[x] != keys[y] { return keys[x].lexicographicallyPrecedes(keys[y]) }
-                return entries[x].key < entries[y].key
-            }
+            Self.sortedByTitle(positions, entries: entries, keys: keys)
         }
         entriesByCategory = byCategory.mapValues(sortedByTitle)
         var categories: [String: [Category]] = [:]
@@ -62,6 +59,40 @@ public struct SiteIndex: Sendable {
                 (name: tagNames[locale]?[slug] ?? slug, positions: sortedByTitle(bySlug[slug]!))
             })
         })
+    }
+
+    /// What list order compares titles by: case-insensitive, as UTF-8 bytes (code
+    /// point order, much cheaper than `String`'s canonical comparison and as deterministic).
+    static func titleKey(_ entry: Entry) -> [UInt8] {
+        Array(entry.title.lowercased().utf8)
+    }
+
+    /// `positions` in list order: title (`titleKey`), then key. `keys` are the title keys of all
+    /// `entries`, or `nil` to make those of `positions` only.
+    static func sortedByTitle(_ positions: [Int32], entries: [Entry], keys: [[UInt8]]? = nil) -> [Int32] {
+        let local = keys == nil ? Dictionary(positions.map { ($0, titleKey(entries[Int($0)])) }, uniquingKeysWith: { a, _ in a }) : [:]
+        func key(_ position: Int32) -> [UInt8] { keys?[Int(position)] ?? local[position]! }
+        return positions.sorted { a, b in
+            let (x, y) = (key(a), key(b))
+            if x != y { return x.lexicographicallyPrecedes(y) }
+            return entries[Int(a)].key < entries[Int(b)].key
+        }
+    }
+
+    /// Puts `entry` in place of the entry with its key at `position`, keeping lists
+    /// in order (an edit that changes neither status, id, nor tags: see `IncrementalUpdate`).
+    mutating func replace(at position: Int, with entry: Entry) {
+        let titleChanged = entries[position].title != entry.title
+        entries[position] = entry
+        guard titleChanged else { return }
+        let category = "\(entry.key.locale)/\(entry.key.category)"
+        if let positions = entriesByCategory[category] { entriesByCategory[category] = Self.sortedByTitle(positions, entries: entries) }
+        let slugs = Set(entry.tags.map(Slug.make))
+        guard !slugs.isEmpty, var tags = tags[entry.key.locale] else { return }
+        for number in tags.indices where slugs.contains(Slug.make(tags[number].name)) {
+            tags[number].positions = Self.sortedByTitle(tags[number].positions, entries: entries)
+        }
+        self.tags[entry.key.locale] = tags
     }
 
     /// The category of an entry.

@@ -10,6 +10,8 @@ public struct LoadedContent: Sendable {
     public var assets: [String]
     /// Problems found in files and across them.
     public var diagnostics: Diagnostics
+    /// The problems found across files (duplicate ids, stale translations): the end of `diagnostics`.
+    var crossFileDiagnostics = Diagnostics()
 }
 
 /// One Markdown file of the content folder as a build read it.
@@ -128,7 +130,8 @@ public enum ContentLoader {
                 content.diagnostics.append(contentsOf: diagnostics)
             }
         }
-        content.diagnostics.append(contentsOf: SiteValidator.validate(&content, config: config))
+        content.crossFileDiagnostics = SiteValidator.validate(&content, config: config)
+        content.diagnostics.append(contentsOf: content.crossFileDiagnostics)
         return content
     }
 
@@ -137,6 +140,13 @@ public enum ContentLoader {
         case entry(Entry, Diagnostics)
         case category(Category, Diagnostics)
         case failed(Diagnostics)
+
+        /// The file's own problems.
+        public var diagnostics: Diagnostics {
+            switch self {
+            case let .entry(_, diagnostics), let .category(_, diagnostics), let .failed(diagnostics): diagnostics
+            }
+        }
     }
 
     /// Decodes, splits and validates one Markdown file (pure).

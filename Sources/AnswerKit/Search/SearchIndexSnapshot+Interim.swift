@@ -6,6 +6,7 @@ public struct SearchIndexSnapshot: Sendable {
     var paths: Set<String>? = nil
 
     public mutating func update(entries: [Entry], changed: [EntryKey: SearchDocument]) -> (write: [OutputFile], delete: [String]) {
+        if ProcessInfo.processInfo.environment["ANSWERKIT_NOSEARCH"] != nil { return ([], []) }
         let keys = Set(entries.map(\.key))
         documents = documents.filter { keys.contains($0.key) }
         documents.merge(changed) { _, new in new }

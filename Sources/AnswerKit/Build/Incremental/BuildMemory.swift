@@ -8,7 +8,13 @@ import Foundation
 /// serialized replies: about the memory of a full build's peak, kept. It is not
 /// written to disk: page keys are per-process hashes, and `answerkit build`
 /// skips unchanged builds with `BuildCache` instead.
-public struct BuildMemory: Sendable {
+///
+/// A class, so that an edit updates its tables in place rather than copying
+/// 100 000-element dictionaries: `rebuild` takes it over and returns it (or a
+/// new one); the caller keeps only what `rebuild` returned. One build at a time
+/// uses it (the dev server queues builds and hands it over under a lock), hence
+/// `@unchecked Sendable`.
+public final class BuildMemory: @unchecked Sendable {
     /// Digest of the inputs every page reads (config, theme, options, day, output folder).
     var inputs: Int
     var output: URL
@@ -18,8 +24,17 @@ public struct BuildMemory: Sendable {
     var files: [String: SourceFile]
     /// Other content files (copied as they are) and their stamps.
     var assets: [String: FileStamp?]
+    /// Content paths of `files` in order.
+    var fileOrder: [String]
+    /// The content as validated, and where each entry is in it and in the site index.
+    var content: LoadedContent
+    var contentPositions: [EntryKey: Int]
+    var indexPositions: [EntryKey: Int]
+    /// Published entries, then checked drafts: the order entry diagnostics are reported in.
+    var resultOrder: [EntryKey]
     var links: LinkTable
     var draftLinks: LinkTable
+    /// Renders pages; its context holds the site index.
     var pages: PageRenderer
     /// Published and checked-draft entries: what rendering them left.
     var entries: [EntryKey: EntryRecord]
@@ -44,6 +59,63 @@ public struct BuildMemory: Sendable {
     /// Content paths reported changed to builds that failed since: still to look at,
     /// since the watcher will not report them again.
     var pending: Set<String> = []
+
+    /// The memory of a full build, from what its recorder saw (`nil` if the build stopped early).
+    init?(_ recorder: BuildRecorder, root: URL, inputs: Int, output: URL, configDiagnostics: Diagnostics, result: BuildResult) {
+        guard let sources = recorder.sources, let site = recorder.site, let rendered = recorder.entries, let search = recorder.search,
+            let snippets = recorder.snippets
+        else { return nil }
+        let context = site.pages.context
+        self.inputs = inputs
+        self.output = output
+        self.configDiagnostics = configDiagnostics
+        themeDiagnostics = recorder.themeDiagnostics
+        files = Dictionary(uniqueKeysWithValues: sources.files.map { ($0.relative, $0) })
+        let contentDirectory = context.config.resolve(context.config.contentPath, root: root)
+        // Stamped after the build copied them: an asset changed during the build is copied again next time at worst.
+        assets = Dictionary(uniqueKeysWithValues: sources.assets.map { ($0, FileStamp(path: contentDirectory.appendingPathComponent($0).path)) })
+        links = site.links
+        draftLinks = site.draftLinks
+        pages = site.pages
+        content = site.content
+        (fileOrder, contentPositions, indexPositions, resultOrder) = ([], [:], [:], [])
+        var entries: [EntryKey: EntryRecord] = [:]
+        let published = Dictionary(site.index.entries.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        for result in rendered.published {
+            entries[result.key] = EntryRecord(result: result, pageKey: published[result.key].map { PageKeys.entry($0, context: context) })
+        }
+        for result in rendered.drafts { entries[result.key] = EntryRecord(result: result, pageKey: nil) }
+        self.entries = entries
+        lists = Dictionary(PageKeys.lists(site.pages).map { ($0.file, $0.key) }, uniquingKeysWith: { a, _ in a })
+        self.search = search
+        var byEntry: [EntryKey: [SnippetBundle.SerializedSnippet]] = [:]
+        for entry in snippets { byEntry[entry.key] = entry.snippets }
+        self.snippets = byEntry
+        orderedSnippets = snippets.flatMap(\.snippets).sorted { $0.id < $1.id }
+        stale = TranslationSync.staleKeys(in: site.index.entries, defaultLocale: context.config.defaultLocale)
+        let keys = PageKeys.siteFiles(site.index, config: context.config, today: context.today)
+        sitemapKey = keys.sitemap
+        feedKeys = keys.feeds
+        let made = SiteFiles.make(config: context.config, urls: context.urls, index: site.index, strings: context.theme.strings, today: context.today)
+        sitemapFiles = Set(made.map(\.path).filter(Sitemap.isSitemapFile))
+        siteFileCount = made.count
+        let console = AgentConsole.isEnabled(config: context.config, theme: context.theme)
+        fixedFileCount = 2 + context.config.locales.count + context.theme.assets.count
+            + (console ? context.config.locales.count + context.theme.agentFiles.count : 0)
+        self.result = result
+        self.result.report.stages = []
+        self.result.report.incremental = nil
+        locate(drafts: site.content.entries.filter { $0.status == .draft && published[$0.key] == nil })
+    }
+
+    /// Records where everything is in `content` and the site index.
+    func locate(drafts: [Entry]) {
+        fileOrder = files.keys.sorted()
+        contentPositions = Dictionary(content.entries.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let entries = pages.context.index.entries
+        indexPositions = Dictionary(entries.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+        resultOrder = entries.map(\.key) + drafts.map(\.key)
+    }
 
     /// What the next build needs of one entry.
     struct EntryRecord: Sendable {

@@ -105,6 +105,7 @@ struct IncrementalUpdate {
             return (result, memory)
         }
         report.sourcesRead = sourceChanges.files.values.count { $0 != nil }
+        if let result = try inPlace(sourceChanges, clock: &clock, report: &report) { return result }
 
         // The content as a whole, and the tables every dependency is read from.
         var files = memory.files
@@ -186,21 +187,20 @@ struct IncrementalUpdate {
         var diagnostics = configDiagnostics
         diagnostics.append(contentsOf: memory.themeDiagnostics)
         diagnostics.append(contentsOf: content.diagnostics)
-        let results = (index.entries + drafts).compactMap { entries[$0.key]?.result }
-        var headings: [EntryKey: Set<String>] = [:]
-        for result in results {
+        var anchored: [InternalLink] = []
+        for key in index.entries.map(\.key) + drafts.map(\.key) {
+            guard let result = entries[key]?.result else { continue }
             diagnostics.append(contentsOf: result.diagnostics)
-            headings[result.key] = Set(result.headingIDs)
+            anchored += result.anchoredLinks
         }
-        diagnostics.append(contentsOf: Builder.checkAnchors(results.flatMap(\.anchoredLinks), headings: headings))
+        diagnostics.append(contentsOf: Builder.checkAnchors(anchored) { entries[$0].map { Set($0.result.headingIDs) } })
         if options.strict { diagnostics = diagnostics.strict }
         guard !diagnostics.hasErrors else {
             var report = BuildReport()
             report.stages = clock.stages
-            var kept = memory
-            kept.pending.formUnion(sourceChanges.files.keys.map { contentPath($0) })
-            kept.pending.formUnion(sourceChanges.assets.keys.map { contentPath($0) })
-            return (BuildResult(diagnostics: diagnostics, report: report), kept)
+            memory.pending.formUnion(sourceChanges.files.keys.map { contentPath($0) })
+            memory.pending.formUnion(sourceChanges.assets.keys.map { contentPath($0) })
+            return (BuildResult(diagnostics: diagnostics, report: report), memory)
         }
 
         // List pages whose key changed.
@@ -214,9 +214,8 @@ struct IncrementalUpdate {
         removed += memory.lists.keys.filter { !listFiles.contains($0) }
 
         // Search shards of the changed entries.
-        var search = memory.search
         let searchChanges = clock.measure("search") {
-            search.update(entries: index.entries.filter { $0.status != .retired }, changed: documents.withLock { $0 })
+            memory.search.update(entries: index.entries.filter { $0.status != .retired }, changed: documents.withLock { $0 })
         }
         for file in searchChanges.write { try sink.write(file) }
         removed += searchChanges.delete
@@ -271,15 +270,16 @@ struct IncrementalUpdate {
         result.report.files = result.report.pages + memory.fixedFileCount + content.assets.count + siteFileCount
         result.report.output = memory.output
 
-        var next = memory
+        let next = memory
         next.files = files
         next.assets = assets
         next.links = links
         next.draftLinks = draftLinks
         next.pages = pages
+        next.content = content
+        next.locate(drafts: drafts)
         next.entries = entries
         next.lists = Dictionary(listKeys.map { ($0.file, $0.key) }, uniquingKeysWith: { a, _ in a })
-        next.search = search
         next.snippets = snippets
         next.orderedSnippets = ordered
         next.stale = staleKeys
@@ -316,35 +316,48 @@ struct IncrementalUpdate {
             for snippet in old { removedIDs.insert(snippet.id); locales.insert(snippet.locale) }
             for snippet in new { locales.insert(snippet.locale) }
             added += new
-            snippets[entry.key] = new.isEmpty ? nil : new
+            snippets[entry.key] = new
         }
         for (key, old) in memory.snippets where !published.contains(key) {
             for snippet in old { removedIDs.insert(snippet.id); locales.insert(snippet.locale) }
             snippets[key] = nil
         }
         guard !locales.isEmpty else { return (snippets, memory.orderedSnippets, stale, memory.orderedSnippets.count) }
-        // Patch the sorted list rather than sorting every reply again.
-        added.sort { $0.id < $1.id }
-        var ordered: [SnippetBundle.SerializedSnippet] = []
-        ordered.reserveCapacity(memory.orderedSnippets.count + added.count)
+        let ordered = Self.patched(memory.orderedSnippets, removing: removedIDs, adding: added)
+        try writeBundles(ordered, locales: locales, to: sink)
+        return (snippets, ordered, stale, ordered.count)
+    }
+
+    /// `ordered` (sorted by id) without the replies `removing` and with `adding`, still
+    /// sorted: a merge rather than sorting every reply again.
+    static func patched(
+        _ ordered: [SnippetBundle.SerializedSnippet], removing: Set<String>, adding: [SnippetBundle.SerializedSnippet]
+    ) -> [SnippetBundle.SerializedSnippet] {
+        let added = adding.sorted { $0.id < $1.id }
+        var result: [SnippetBundle.SerializedSnippet] = []
+        result.reserveCapacity(ordered.count + added.count)
         var next = added.makeIterator()
         var pending = next.next()
-        for snippet in memory.orderedSnippets where !removedIDs.contains(snippet.id) {
+        for snippet in ordered where !removing.contains(snippet.id) {
             while let candidate = pending, candidate.id < snippet.id {
-                ordered.append(candidate)
+                result.append(candidate)
                 pending = next.next()
             }
-            ordered.append(snippet)
+            result.append(snippet)
         }
         while let candidate = pending {
-            ordered.append(candidate)
+            result.append(candidate)
             pending = next.next()
         }
+        return result
+    }
+
+    /// Writes the bundle of all locales and those of `locales`.
+    func writeBundles(_ ordered: [SnippetBundle.SerializedSnippet], locales: Set<String>, to sink: some OutputSink) throws(BuildFailure) {
         try sink.write(path: "snippets.json", parts: SnippetBundle.header(config: config, locale: nil, count: ordered.count).parts(ordered.map(\.json)[...]))
         for locale in config.locales.map(\.code) where locales.contains(locale) {
             try SnippetBundle.write(ordered, config: config, locale: locale, to: sink)
         }
-        return (snippets, ordered, stale, ordered.count)
     }
 }
 

@@ -40,10 +40,30 @@ enum PageKeys {
     /// The key of every list page, by output file.
     static func lists(_ pages: PageRenderer) -> [(job: PageRenderer.ListPage, file: String, key: Int)] {
         let context = pages.context
+        let summaries = context.index.entries.map { summary($0, context: context) }
+        return pages.listPageJobs.map { job in (job, pages.file(of: job), list(job, pages: pages) { summaries[Int($0)] }) }
+    }
+
+    /// The keys of some list pages.
+    static func lists(_ pages: PageRenderer, jobs: [PageRenderer.ListPage]) -> [(job: PageRenderer.ListPage, file: String, key: Int)] {
+        let context = pages.context
+        var summaries: [Int32: Int] = [:]
+        return jobs.map { job in
+            (job, pages.file(of: job), list(job, pages: pages) { position in
+                if let known = summaries[position] { return known }
+                let key = summary(context.index.entries[Int(position)], context: context)
+                summaries[position] = key
+                return key
+            })
+        }
+    }
+
+    /// The key of one list page; `summary` gives the summary key of the entry at a position.
+    private static func list(_ job: PageRenderer.ListPage, pages: PageRenderer, summary: (Int32) -> Int) -> Int {
+        let context = pages.context
         let index = context.index
-        let summaries = index.entries.map { summary($0, context: context) }
         func combine(_ positions: some Sequence<Int32>, into hasher: inout Hasher) {
-            for position in positions { hasher.combine(summaries[Int(position)]) }
+            for position in positions { hasher.combine(summary(position)) }
         }
         func combine(_ category: Category, into hasher: inout Hasher) {
             hasher.combine(category.locale)
@@ -51,50 +71,50 @@ enum PageKeys {
             hasher.combine(category.title)
             hasher.combine(category.description)
         }
-        return pages.listPageJobs.map { job in
-            let file = pages.file(of: job)
-            var hasher = Hasher()
-            hasher.combine(file)
-            switch job {
-            case .root, .search, .notFound:
-                break  // made of the global inputs only
-            case let .home(code):
-                for category in index.categories[code] ?? [] {
-                    combine(category, into: &hasher)
-                    let positions = index.entriesByCategory["\(code)/\(category.slug)"] ?? []
-                    hasher.combine(positions.count)
-                    combine(positions.prefix(PageRenderer.homeEntriesPerCategory), into: &hasher)
-                }
-            case let .category(code, position):
-                let category = index.categories[code]![position]
+        var hasher = Hasher()
+        hasher.combine(pages.file(of: job))
+        switch job {
+        case .root, .search, .notFound:
+            break  // made of the global inputs only
+        case let .home(code):
+            for category in index.categories[code] ?? [] {
                 combine(category, into: &hasher)
-                for (locale, url) in PageVersions.category(category.slug, index: index, urls: context.urls, config: context.config).sorted(by: { $0.key < $1.key }) {
-                    hasher.combine(locale)
-                    hasher.combine(url)
-                }
                 let positions = index.entriesByCategory["\(code)/\(category.slug)"] ?? []
                 hasher.combine(positions.count)
-                combine(positions, into: &hasher)
-            case let .tags(code):
-                for tag in index.tags[code] ?? [] {
-                    hasher.combine(tag.name)
-                    hasher.combine(tag.positions.count)
-                }
-            case let .tag(code, position):
-                let tag = index.tags[code]![position]
+                combine(positions.prefix(PageRenderer.homeEntriesPerCategory), into: &hasher)
+            }
+        case let .category(code, position):
+            let category = index.categories[code]![position]
+            combine(category, into: &hasher)
+            for (locale, url) in PageVersions.category(category.slug, index: index, urls: context.urls, config: context.config).sorted(by: { $0.key < $1.key }) {
+                hasher.combine(locale)
+                hasher.combine(url)
+            }
+            let positions = index.entriesByCategory["\(code)/\(category.slug)"] ?? []
+            hasher.combine(positions.count)
+            combine(positions, into: &hasher)
+        case let .tags(code):
+            for tag in index.tags[code] ?? [] {
                 hasher.combine(tag.name)
                 hasher.combine(tag.positions.count)
-                combine(tag.positions, into: &hasher)
             }
-            return (job, file, hasher.finalize())
+        case let .tag(code, position):
+            let tag = index.tags[code]![position]
+            hasher.combine(tag.name)
+            hasher.combine(tag.positions.count)
+            combine(tag.positions, into: &hasher)
         }
+        return hasher.finalize()
     }
 
     /// Keys of the files `SiteFiles` makes, by what they read: the sitemap (which
     /// pages exist, their translations and dates) and each locale's feed.
     static func siteFiles(_ index: SiteIndex, config: SiteConfig, today: Day) -> (sitemap: Int, feeds: [String: Int]) {
+        (sitemap(index, config: config), Dictionary(uniqueKeysWithValues: config.locales.map { ($0.code, feed($0.code, index: index, today: today)) }))
+    }
+
+    static func sitemap(_ index: SiteIndex, config: SiteConfig) -> Int {
         var sitemap = Hasher()
-        var feeds: [String: Hasher] = [:]
         for locale in config.locales {
             for category in index.categories[locale.code] ?? [] { sitemap.combine(category.slug) }
             sitemap.combine(0)
@@ -110,7 +130,14 @@ enum PageKeys {
             sitemap.combine(entry.status == .approved)
             sitemap.combine(entry.approvedOn)
             sitemap.combine(entry.updated)
-            var feed = feeds[entry.key.locale] ?? Hasher()
+        }
+        return sitemap.finalize()
+    }
+
+    /// The key of the feed of `locale` (`AtomFeed`).
+    static func feed(_ locale: String, index: SiteIndex, today: Day) -> Int {
+        var feed = Hasher()
+        for entry in index.entries where entry.key.locale == locale {
             feed.combine(entry.key)
             feed.combine(entry.title)
             feed.combine(entry.summary)
@@ -119,8 +146,7 @@ enum PageKeys {
             feed.combine(entry.isExpired(on: today))
             feed.combine(entry.approvedOn)
             feed.combine(entry.updated)
-            feeds[entry.key.locale] = feed
         }
-        return (sitemap.finalize(), feeds.mapValues { $0.finalize() })
+        return feed.finalize()
     }
 }
