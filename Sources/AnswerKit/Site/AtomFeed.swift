@@ -13,12 +13,15 @@ public enum AtomFeed {
     /// The feed file of `locale`.
     public static func path(locale: String) -> String { "\(locale)/feed.xml" }
 
+    /// An entry's date in feeds: the later of `approved_on` and `updated`.
+    static func day(of entry: Entry) -> Day? {
+        [entry.approvedOn, entry.updated].compactMap { $0 }.max()
+    }
+
     /// The entries the feed of `locale` lists, newest first (ties by title, then key).
     public static func entries(locale: String, index: SiteIndex, today: Day) -> [(entry: Entry, day: Day)] {
         let dated: [(entry: Entry, day: Day)] = index.entries.compactMap { entry in
-            guard entry.key.locale == locale, entry.status == .approved, !entry.isExpired(on: today),
-                let day = [entry.approvedOn, entry.updated].compactMap({ $0 }).max()
-            else { return nil }
+            guard entry.key.locale == locale, entry.status == .approved, !entry.isExpired(on: today), let day = day(of: entry) else { return nil }
             return (entry, day)
         }
         let sorted = dated.sorted { ($1.day, $0.entry.title, $0.entry.key) < ($0.day, $1.entry.title, $1.entry.key) }

@@ -56,10 +56,17 @@ extension IncrementalUpdate {
         }
         // The files' own problems in path order, then the cross-file ones, which read
         // only what an in-place edit keeps (ids, dates and their lines).
-        var contentDiagnostics = Diagnostics()
-        for path in memory.fileOrder { contentDiagnostics.append(contentsOf: next.files[path]!.result.diagnostics) }
-        contentDiagnostics.append(contentsOf: memory.content.crossFileDiagnostics)
-        next.content.diagnostics = contentDiagnostics
+        // Unchanged when the edited files' own problems are (the usual case: no walk over every file).
+        let fileProblemsChanged = zip(edited, previous.files).contains { edit, old in old.file?.result.diagnostics != edit.file.result.diagnostics }
+        var contentDiagnostics = memory.content.diagnostics
+        if fileProblemsChanged {
+            contentDiagnostics = Diagnostics()
+            for path in memory.fileOrder {
+                if let problems = next.files[path]?.result.diagnostics, !problems.isEmpty { contentDiagnostics.append(contentsOf: problems) }
+            }
+            contentDiagnostics.append(contentsOf: memory.content.crossFileDiagnostics)
+            next.content.diagnostics = contentDiagnostics
+        }
         let pages = next.pages
         let index = pages.context.index
         let context = pages.context
@@ -72,7 +79,7 @@ extension IncrementalUpdate {
         let published = edited.filter { memory.indexPositions[$0.new.key] != nil }
         let drafts = edited.filter { memory.indexPositions[$0.new.key] == nil && memory.entries[$0.new.key] != nil }.map(\.new)
         let categoryTitles = Dictionary(memory.content.categories.map { ("\($0.locale)/\($0.slug)", $0.title) }, uniquingKeysWith: { first, _ in first })
-        let sink = MemoryOutput()
+        let sink = PendingOutput()
         let documents = Locked<[EntryKey: SearchDocument]>([:])
         let rendered = try clock.measure("render") { () throws(BuildFailure) in
             try Builder.renderEntries(published.map(\.new), directory: contentDirectory, markdown: markdown, pages: pages, sink: sink) { entry, body in
@@ -90,17 +97,25 @@ extension IncrementalUpdate {
         }
         for result in checked { next.entries[result.key] = BuildMemory.EntryRecord(result: result, pageKey: nil) }
 
-        // Diagnostics, in the order a full build reports them.
-        var diagnostics = configDiagnostics
-        diagnostics.append(contentsOf: memory.themeDiagnostics)
-        diagnostics.append(contentsOf: contentDiagnostics)
-        var anchored: [InternalLink] = []
-        for key in memory.resultOrder {
-            guard let result = next.entries[key]?.result else { continue }
-            diagnostics.append(contentsOf: result.diagnostics)
-            anchored += result.anchoredLinks
+        // Diagnostics, in the order a full build reports them; the last build's when
+        // neither the files' problems nor the pages' (links, anchors, headings) changed.
+        let pageProblemsChanged = (rendered + checked).contains { result in
+            guard let old = previous.records.first(where: { $0.key == result.key })?.record?.result else { return true }
+            return old.diagnostics != result.diagnostics || old.anchoredLinks != result.anchoredLinks || old.headingIDs != result.headingIDs
         }
-        diagnostics.append(contentsOf: Builder.checkAnchors(anchored) { next.entries[$0].map { Set($0.result.headingIDs) } })
+        var diagnostics = memory.result.diagnostics
+        if fileProblemsChanged || pageProblemsChanged {
+            diagnostics = configDiagnostics
+            diagnostics.append(contentsOf: memory.themeDiagnostics)
+            diagnostics.append(contentsOf: contentDiagnostics)
+            var anchored: [InternalLink] = []
+            for key in memory.resultOrder {
+                guard let result = next.entries[key]?.result else { continue }
+                diagnostics.append(contentsOf: result.diagnostics)
+                anchored += result.anchoredLinks
+            }
+            diagnostics.append(contentsOf: Builder.checkAnchors(anchored) { next.entries[$0].map { Set($0.result.headingIDs) } })
+        }
         if options.strict { diagnostics = diagnostics.strict }
         guard !diagnostics.hasErrors else {
             restore()
@@ -131,11 +146,20 @@ extension IncrementalUpdate {
         }
         for item in listKeys { next.lists[item.file] = item.key }
         report.pagesRendered += stale.count
+        // A feed lists the newest entries: made again when an edited entry is, or could be, among them
+        // (dates are unchanged, so only entries as new as its oldest one can). Its key is forgotten
+        // rather than computed, so the general path makes it again next time.
         try clock.measure("site") { () throws(BuildFailure) in
-            for locale in config.locales where relisted.contains(where: { $0.key.locale == locale.code }) {
-                let key = PageKeys.feed(locale.code, index: index, today: options.today)
-                guard key != memory.feedKeys[locale.code] else { continue }
-                next.feedKeys[locale.code] = key
+            for locale in config.locales {
+                let candidates = relisted.filter { $0.key.locale == locale.code }
+                guard !candidates.isEmpty else { continue }
+                let listed = AtomFeed.entries(locale: locale.code, index: index, today: options.today)
+                let cutoff = listed.count < AtomFeed.limit ? nil : listed.last?.day
+                guard candidates.contains(where: { entry in
+                    guard let day = AtomFeed.day(of: entry) else { return false }
+                    return cutoff.map { day >= $0 } ?? true
+                }) else { continue }
+                next.feedKeys[locale.code] = nil
                 let title = context.theme.strings[locale.code]?["feed_title"] ?? AtomFeed.defaultTitle
                 if let feed = AtomFeed.file(locale: locale, title: title, config: config, urls: urls, index: index, today: options.today) {
                     try sink.write(feed)

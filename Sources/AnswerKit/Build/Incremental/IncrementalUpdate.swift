@@ -158,7 +158,7 @@ struct IncrementalUpdate {
             guard let record = memory.entries[entry.key], record.pageKey == nil, !changedKeys.contains(entry.key) else { return true }
             return !changedDraftPaths.isEmpty && record.result.linkedPaths.contains { LinkTable.isAffected($0, by: changedDraftPaths) }
         }
-        let sink = MemoryOutput()
+        let sink = PendingOutput()
         let documents = Locked<[EntryKey: SearchDocument]>([:])
         let categoryTitles = Dictionary(content.categories.map { ("\($0.locale)/\($0.slug)", $0.title) }, uniquingKeysWith: { first, _ in first })
         let rendered = try clock.measure("render") { () throws(BuildFailure) in
@@ -361,30 +361,65 @@ struct IncrementalUpdate {
     }
 }
 
+/// The files an incremental build will write, held until it has succeeded; large
+/// ones (the bundles) as the parts they are made of, never joined in memory.
+final class PendingOutput: OutputSink, @unchecked Sendable {
+    private let files = Locked<[String: [[UInt8]]]>([:])
+
+    func write(_ file: OutputFile) throws(BuildFailure) {
+        files.withLock { $0[file.path] = [[UInt8](file.contents)] }
+    }
+
+    func write(path: String, parts: [[UInt8]]) throws(BuildFailure) {
+        files.withLock { $0[path] = parts }
+    }
+
+    func copy(from source: URL, to path: String) throws(BuildFailure) {
+        guard let data = FileManager.default.contents(atPath: source.path) else { throw BuildFailure(.unreadable(source.path, "cannot read")) }
+        try write(OutputFile(path: path, contents: data))
+    }
+
+    /// Every file by path, as parts to write one after the other.
+    var contents: [String: [[UInt8]]] { files.withLock { $0 } }
+}
+
 /// Replaces files of a built site in place, each atomically.
 enum OutputFolder {
-    /// Writes `files` (output-relative path → bytes) into `folder`, each through a
+    /// Writes `files` (output-relative path → parts) into `folder`, each through a
     /// temporary file renamed over the old one, then removes `removing` and the
     /// folders they leave empty.
-    static func apply(_ files: [String: Data], removing: [String], in folder: URL) throws(BuildFailure) {
+    static func apply(_ files: [String: [[UInt8]]], removing: [String], in folder: URL) throws(BuildFailure) {
         let manager = FileManager.default
-        for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+        for (path, parts) in files.sorted(by: { $0.key < $1.key }) {
             precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path escapes the output folder: \(path)")
             let url = folder.appendingPathComponent(path)
             let parent = url.deletingLastPathComponent()
-            do {
-                try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-                let temporary = parent.appendingPathComponent(".\(url.lastPathComponent).answerkit-\(ProcessInfo.processInfo.processIdentifier)")
-                try data.write(to: temporary)
-                guard rename(temporary.path, url.path) == 0 else {
-                    let reason = String(cString: strerror(errno))
-                    try? manager.removeItem(at: temporary)
-                    throw BuildFailure(.unwritable(url.path, reason))
+            let temporary = parent.appendingPathComponent(".\(url.lastPathComponent).answerkit-\(ProcessInfo.processInfo.processIdentifier)")
+            if (try? manager.createDirectory(at: parent, withIntermediateDirectories: true)) == nil {
+                throw BuildFailure(.unwritable(parent.path, "cannot create the folder"))
+            }
+            let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard descriptor >= 0 else { throw BuildFailure(.unwritable(temporary.path, String(cString: strerror(errno)))) }
+            var failed = false
+            for part in parts where !failed {
+                failed = part.withUnsafeBytes { buffer in
+                    var offset = 0
+                    while offset < buffer.count {
+                        let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                        if count < 0 {
+                            if errno == EINTR { continue }
+                            return true
+                        }
+                        offset += count
+                    }
+                    return false
                 }
-            } catch let failure as BuildFailure {
-                throw failure
-            } catch {
-                throw BuildFailure(.unwritable(url.path, error.localizedDescription))
+            }
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            guard !failed, rename(temporary.path, url.path) == 0 else {
+                try? manager.removeItem(at: temporary)
+                throw BuildFailure(.unwritable(url.path, failed ? reason : String(cString: strerror(errno))))
             }
         }
         let root = folder.standardizedFileURL.path
