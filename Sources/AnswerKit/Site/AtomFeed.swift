@@ -30,9 +30,12 @@ public enum AtomFeed {
 
     /// The feed of `locale`, titled `<site> · <title>`; `nil` when `baseURL` is not
     /// absolute (Atom ids and links must be absolute IRIs).
-    public static func file(locale: SiteLocale, title: String, config: SiteConfig, urls: URLScheme, index: SiteIndex, today: Day) -> OutputFile? {
+    public static func file(
+        locale: SiteLocale, title: String, config: SiteConfig, urls: URLScheme, index: SiteIndex, today: Day,
+        items listed: [(entry: Entry, day: Day)]? = nil
+    ) -> OutputFile? {
         guard urls.isAbsolute else { return nil }
-        let items = entries(locale: locale.code, index: index, today: today)
+        let items = listed ?? entries(locale: locale.code, index: index, today: today)
         let feedURL = urls.absolute(urls.url(ofFile: path(locale: locale.code)))
         let home = urls.absolute(urls.home(locale.code))
         // An empty feed still needs <updated>; the Unix epoch keeps it deterministic.

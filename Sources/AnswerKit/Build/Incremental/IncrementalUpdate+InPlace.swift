@@ -161,7 +161,7 @@ extension IncrementalUpdate {
                 }) else { continue }
                 next.feedKeys[locale.code] = nil
                 let title = context.theme.strings[locale.code]?["feed_title"] ?? AtomFeed.defaultTitle
-                if let feed = AtomFeed.file(locale: locale, title: title, config: config, urls: urls, index: index, today: options.today) {
+                if let feed = AtomFeed.file(locale: locale, title: title, config: config, urls: urls, index: index, today: options.today, items: listed) {
                     try sink.write(feed)
                 }
             }
@@ -186,7 +186,7 @@ extension IncrementalUpdate {
                 next.snippets[edit.new.key] = new
             }
             guard !locales.isEmpty else { return }
-            next.orderedSnippets = Self.patched(memory.orderedSnippets, removing: removedIDs, adding: added)
+            Self.patch(&next.orderedSnippets, removing: removedIDs, adding: added)
             try writeBundles(next.orderedSnippets, locales: locales, to: sink)
         }
 

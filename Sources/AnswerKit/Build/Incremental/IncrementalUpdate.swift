@@ -323,33 +323,30 @@ struct IncrementalUpdate {
             snippets[key] = nil
         }
         guard !locales.isEmpty else { return (snippets, memory.orderedSnippets, stale, memory.orderedSnippets.count) }
-        let ordered = Self.patched(memory.orderedSnippets, removing: removedIDs, adding: added)
+        var ordered = memory.orderedSnippets
+        Self.patch(&ordered, removing: removedIDs, adding: added)
         try writeBundles(ordered, locales: locales, to: sink)
         return (snippets, ordered, stale, ordered.count)
     }
 
-    /// `ordered` (sorted by id) without the replies `removing` and with `adding`, still
-    /// sorted: a merge rather than sorting every reply again.
-    static func patched(
-        _ ordered: [SnippetBundle.SerializedSnippet], removing: Set<String>, adding: [SnippetBundle.SerializedSnippet]
-    ) -> [SnippetBundle.SerializedSnippet] {
-        let added = adding.sorted { $0.id < $1.id }
-        var result: [SnippetBundle.SerializedSnippet] = []
-        result.reserveCapacity(ordered.count + added.count)
-        var next = added.makeIterator()
-        var pending = next.next()
-        for snippet in ordered where !removing.contains(snippet.id) {
-            while let candidate = pending, candidate.id < snippet.id {
-                result.append(candidate)
-                pending = next.next()
+    /// Removes the replies `removing` from `ordered` (sorted by id) and inserts `adding`,
+    /// keeping it sorted: binary searches and moves, no pass over every reply.
+    static func patch(_ ordered: inout [SnippetBundle.SerializedSnippet], removing: Set<String>, adding: [SnippetBundle.SerializedSnippet]) {
+        func position(of id: String) -> Int {
+            var (low, high) = (0, ordered.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if ordered[middle].id < id { low = middle + 1 } else { high = middle }
             }
-            result.append(snippet)
+            return low
         }
-        while let candidate = pending {
-            result.append(candidate)
-            pending = next.next()
+        for id in removing {
+            let found = position(of: id)
+            if found < ordered.count, ordered[found].id == id { ordered.remove(at: found) }
         }
-        return result
+        for snippet in adding {
+            ordered.insert(snippet, at: position(of: snippet.id))
+        }
     }
 
     /// Writes the bundle of all locales and those of `locales`.
@@ -401,7 +398,7 @@ enum OutputFolder {
             let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             guard descriptor >= 0 else { throw BuildFailure(.unwritable(temporary.path, String(cString: strerror(errno)))) }
             var failed = false
-            for part in parts where !failed {
+            for part in coalesced(parts) where !failed {
                 failed = part.withUnsafeBytes { buffer in
                     var offset = 0
                     while offset < buffer.count {
@@ -431,5 +428,24 @@ enum OutputFolder {
                 parent = parent.deletingLastPathComponent()
             }
         }
+    }
+
+    /// `parts` joined into buffers of about a megabyte: one system call per buffer
+    /// rather than per reply of a bundle.
+    static func coalesced(_ parts: [[UInt8]]) -> [[UInt8]] {
+        guard parts.count > 1 else { return parts }
+        var buffers: [[UInt8]] = []
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        for part in parts {
+            buffer.append(contentsOf: part)
+            if buffer.count >= 1 << 20 {
+                buffers.append(buffer)
+                buffer = []
+                buffer.reserveCapacity(1 << 20)
+            }
+        }
+        if !buffer.isEmpty { buffers.append(buffer) }
+        return buffers
     }
 }
