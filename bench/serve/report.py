@@ -194,8 +194,8 @@ def full_report(env: dict, sizes: list[dict]) -> str:
         f"CPU: {env['cpu']}; RAM: {env['mem_gib']} GiB; files under {env['tmp']}",
         f"AnswerKit: {env['answerkit']}",
         f"Hugo: {env['hugo']}" + (f" (hugo server {env['hugo_flags']})" if env.get("hugo_flags") else ""),
-        f"Repo: {env['repo']}; kinds: {' '.join(env['kinds'])}; settle {env['settle']} s; page polled every "
-        f"{env['poll'] * 1000:.0f} ms and at each reload event",
+        f"Repo: {env['repo']}; kinds: {' '.join(env['kinds'])}; settle {env['settle']} s; page fetched at each "
+        f"reload event, and polled every {env['poll'] * 1000:.0f} ms (after 1 s: 5 % of the wait, ≤ 100 ms)",
         f"Load at start: {env['uptime_start']}",
         f"Load at end:   {env.get('uptime_end', '?')}",
         "",
