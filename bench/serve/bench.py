@@ -45,7 +45,10 @@ HERE = Path(__file__).resolve().parent
 BENCH = HERE.parent
 REPO = BENCH.parent
 STARTED = time.monotonic()
-HUGO_KB_PER_ENTRY = 130      # hugo server's resident memory per entry, with margin (11 GiB at 100 000 in a build)
+# Resident memory Hugo needs per entry, with some margin: a build peaks at 11 GiB at 100 000 entries
+# (the figure); `hugo server` peaked at 2.3 GiB at 10 000 entries here (it keeps the site in memory).
+HUGO_BUILD_KB_PER_ENTRY = 125
+HUGO_SERVER_KB_PER_ENTRY = 240
 
 
 def say(msg: str) -> None:
@@ -231,7 +234,7 @@ def measure(tool: Tool, edit: edits.Edit, all_tools: list[Tool], timeout: float,
     settle_late(tool)
     row = {"tool": tool.name, "kind": edit.kind, "run": edit.run, "entry": edit.entry, "reload": None,
            "page": None, "list": None, "reloads": 0, "rebuilds": 0, "late_reloads": 0, "late_rebuilds": 0,
-           "server_ms": [], "error": None, "foreign_cpu": None}
+           "server_ms": [], "server_notes": [], "error": None, "foreign_cpu": None}
     pages = tool.pages
     # A browser has the page open before the edit (Hugo's fast render mode re-renders visited pages).
     status, body = pages.get(edit.page)
@@ -296,6 +299,8 @@ def measure(tool: Tool, edit: edits.Edit, all_tools: list[Tool], timeout: float,
     done = tool.server.matches(tool.server.flavour.rebuilt, t0)
     row["rebuilds"] = len(done)
     row["server_ms"] = [float(m.group(1)) for _, m in done]
+    # What the server says it did, when its rebuild line ends in "(…)" (AnswerKit: pages made again, files written).
+    row["server_notes"] = [n.group(1) for _, m in done if (n := re.search(r"\(([^()]*)\)\s*$", m.string))]
     busy = busy_seconds() - busy0
     mine = sum(t.server.cpu_seconds() - c for t, c in zip(all_tools, cpus0)) + own_cpu() - own0
     row["foreign_cpu"] = max(0.0, busy - mine)
@@ -331,12 +336,12 @@ def run_size(n: int, args, tmp: Path, logs: Path) -> dict:
     src = corpus_for(n, args)
     work = Path(tempfile.mkdtemp(prefix=f"{n}-", dir=tmp))
     result: dict = {"size": n, "notes": [], "rows": [], "builds": {}, "servers": {}}
+    build_kb, server_kb = n * HUGO_BUILD_KB_PER_ENTRY, n * HUGO_SERVER_KB_PER_ENTRY
     with_hugo = not args.no_hugo
-    need_kb = n * HUGO_KB_PER_ENTRY
-    if with_hugo and mem_available_kb() < need_kb + 2 * 1024 * 1024:
+    if with_hugo and mem_available_kb() < build_kb:
         with_hugo = False
-        result["notes"].append(f"Hugo skipped: {mem_available_kb() // 1024} MiB available, hugo server needs about "
-                               f"{need_kb // 1024} MiB at {n} entries")
+        result["notes"].append(f"Hugo skipped: {mem_available_kb() // 1024} MiB available; a Hugo build needs "
+                               f"about {build_kb // 1024} MiB at {n} entries, hugo server about {server_kb // 1024} MiB")
     ak_root = work / "answerkit"
     hugo = HugoSite(work / "hugo-site", work / "hugo" / "content") if with_hugo else None
     say(f"copying {src} → {work}")
@@ -368,9 +373,9 @@ def run_size(n: int, args, tmp: Path, logs: Path) -> dict:
         start_tool(ak, start_timeout, lambda port: streams.SSEListener("127.0.0.1", port, args.events_path))
         tools.append(ak)
         if hugo:
-            if mem_available_kb() < need_kb:
-                result["notes"].append(f"Hugo skipped: only {mem_available_kb() // 1024} MiB available with "
-                                       f"answerkit serve running; hugo server needs about {need_kb // 1024} MiB")
+            if mem_available_kb() < server_kb:
+                result["notes"].append(f"hugo server skipped: {mem_available_kb() // 1024} MiB available with "
+                                       f"answerkit serve running; it needs about {server_kb // 1024} MiB at {n} entries")
             else:
                 hs = Tool("hugo", hugo.content, servers.Server(
                     servers.HUGO, [args.hugo, "server", "--source", str(hugo.site), "--contentDir", str(hugo.content),
@@ -521,7 +526,7 @@ def main(argv: list[str]) -> int:
     out.with_suffix(".json").write_text(json.dumps({"env": env, "sizes": sizes}, indent=1, ensure_ascii=False))
     history = results_dir / "history"
     history.mkdir(exist_ok=True)
-    shutil.copy(out, history / f"serve-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.txt")
+    shutil.copy(out, history / f"{out.stem}-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.txt")
     say(f"written to {out} (figures in {out.with_suffix('.json').name}; logs in {logs}/serve-*.log)")
     return 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 
 TOOLS = ("answerkit", "hugo")
 NAMES = {"answerkit": "AnswerKit", "hugo": "Hugo"}
@@ -97,6 +98,10 @@ def figure_lines(size: dict) -> list[tuple[str, dict[str, str], str]]:
                            else f"no reload ({len(rows)} runs, waited {seconds(max(r['window'] for r in rows))})")
                 rs[t] = median(got)
             out.append(("touch (mtime only) → reload", vals, ratio(rs.get("answerkit"), rs.get("hugo"))))
+            notes = {t: _most_common([n for r in rows for n in r.get("server_notes", [])], len(rows))
+                     for t, rows in per.items()}
+            if any(notes.values()):
+                out.append(("  what the server says it did", {t: v or "—" for t, v in notes.items()}, ""))
             continue
         label = {"body": "body edit", "title": "title edit"}[kind]
         add(f"{label} → reload event", {t: [r["reload"] for r in rows] for t, rows in per.items()})
@@ -105,6 +110,10 @@ def figure_lines(size: dict) -> list[tuple[str, dict[str, str], str]]:
             add(f"{label} → category page", {t: [r["list"] for r in rows] for t, rows in per.items()})
         add("  rebuild time (server's log)",
             {t: [sum(r["server_ms"]) / 1000 if r["server_ms"] else None for r in rows] for t, rows in per.items()})
+        notes = {t: _most_common([n for r in rows for n in r.get("server_notes", [])], len(rows))
+                 for t, rows in per.items()}
+        if any(notes.values()):
+            out.append(("  what the server says it did", {t: v or "—" for t, v in notes.items()}, ""))
         page_vs_full = {}
         for t, rows in per.items():
             p, f = median([r["page"] for r in rows]), median(builds.get(t, []))
@@ -124,6 +133,14 @@ def figure_lines(size: dict) -> list[tuple[str, dict[str, str], str]]:
     if mem:
         out.append(("server peak RSS", mem, ""))
     return out
+
+
+def _most_common(notes: list[str], edits: int) -> str:
+    """The note most edits share, with how many (`1 pages made again, 3 files written (9/10)`)."""
+    if not notes:
+        return ""
+    note, count = Counter(notes).most_common(1)[0]
+    return note if count == edits == len(notes) else f"{note} ({count}/{edits})"
 
 
 def _range(values: list[int]) -> str:

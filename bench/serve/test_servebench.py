@@ -108,6 +108,13 @@ class ReportTests(unittest.TestCase):
         self.assertIn("no reload", text)
         self.assertIn("NOT met", [l for l in text.splitlines() if "touched" in l][0])
 
+    def test_server_notes(self):
+        rows = [self.row("answerkit", "body", r, 0.05) for r in (1, 2, 3)]
+        for r, note in zip(rows, ["1 pages made again", "1 pages made again", "5 pages made again"]):
+            r["server_notes"] = [note]
+        text = report.size_report({"size": 200, "notes": [], "builds": {}, "servers": {}, "rows": rows})
+        self.assertIn("what the server says it did  1 pages made again (2/3)", text)
+
     def test_double_rebuild_shows(self):
         rows = [self.row("answerkit", "body", 1, 0.05), self.row("answerkit", "body", 2, 0.05, rebuilds=2)]
         text = report.size_report({"size": 200, "notes": [], "builds": {}, "servers": {}, "rows": rows})
