@@ -275,8 +275,9 @@ def measure(tool: Tool, edit: edits.Edit, all_tools: list[Tool], timeout: float,
                 if status == 200 and word in body:
                     row["list"] = time.monotonic() - t0
             page_done = row["page"] is not None and (row["list"] is not None or not want_list)
-            # A reload event normally comes first; give it `settle` to arrive once the page shows the edit.
-            if page_done and (row["reload"] is not None or now - t0 - row["page"] > settle):
+            # The page may show the edit well before the reload event is sent (a server that swaps its
+            # output in, then cleans up): wait for the event too, or it would be taken for the next edit's.
+            if page_done and row["reload"] is not None:
                 break
         if not tool.server.alive():
             raise servers.ServerDied(tool.server, f"exited (status {tool.server.proc.returncode}) during an edit")
@@ -285,7 +286,8 @@ def measure(tool: Tool, edit: edits.Edit, all_tools: list[Tool], timeout: float,
         if now >= deadline:
             if edit.kind != "touch":
                 row["error"] = (f"timeout: after {timeout:.0f} s, reload event {'seen' if row['reload'] else 'not seen'}, "
-                                f"page {'updated' if row['page'] else 'not updated'}")
+                                f"page {'updated' if row['page'] else 'not updated'}"
+                                + (" (no reload event for an edit the page shows)" if row["page"] and not row["reload"] else ""))
             break
         # A reload event wakes the loop at once (and the page is fetched then); the polling in
         # between only matters to a server whose page changes without an event. Poll every `poll`
@@ -296,6 +298,8 @@ def measure(tool: Tool, edit: edits.Edit, all_tools: list[Tool], timeout: float,
     # Settle: rebuilds the edit caused after the page was served (a second build, say) are counted here.
     time.sleep(settle)
     row["reloads"] = len(tool.listener.since(mark))
+    if row["reload"] is None and row["reloads"] and not row["error"]:
+        row["reload"] = tool.listener.since(mark)[0].at - t0      # it came during the settle period
     done = tool.server.matches(tool.server.flavour.rebuilt, t0)
     row["rebuilds"] = len(done)
     row["server_ms"] = [float(m.group(1)) for _, m in done]
