@@ -29,6 +29,8 @@ public actor DevServer {
     private var pending: ChangeSet?
     private var rebuildTask: Task<Void, Never>?
     private var isStopping = false
+    /// The last build failed: the pages show its problems until a build succeeds.
+    private var showsFailure = false
     /// The address browsers use, set once listening: `http://127.0.0.1:1313/help/`.
     public private(set) var url: String?
     /// The port listened on (useful with port 0).
@@ -105,7 +107,8 @@ public actor DevServer {
             throw ServeFailure(.invalidHost(options.host))
         }
         let server = HTTPServer(
-            config: HTTPServer.Configuration(address: address, timeout: 30, logger: .disabled),
+            config: HTTPServer.Configuration(
+                address: address, timeout: 30, pool: NoDelaySocketPool(base: HTTPServer.defaultPool()), logger: .disabled),
             handler: SiteHandler(site: site, events: events))
         // `run()` only returns when the server stops, and throws when binding fails;
         // whichever comes first of "listening" and "failed" decides.
@@ -188,7 +191,11 @@ public actor DevServer {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let cause = first ? nil : changes
         switch outcome {
+        case let .built(result, _) where result.report.upToDate && !showsFailure && buildNumber > 0:
+            // Saved without a change (same bytes): nothing to reload.
+            report(.built(result.report, warnings: Diagnostics(), changes: cause, seconds: seconds))
         case let .built(result, basePath):
+            showsFailure = false
             buildNumber += 1
             let token = "\(instance)-\(buildNumber)"
             site.withLock {
@@ -198,9 +205,11 @@ public actor DevServer {
             await events.published(build: token)
             report(.built(result.report, warnings: result.diagnostics, changes: cause, seconds: seconds))
         case let .failed(diagnostics):
+            showsFailure = true
             await events.failed(BuildErrorReport(diagnostics))
             report(.failed(diagnostics, changes: cause))
         case let .toolFailure(failure):
+            showsFailure = true
             await events.failed(BuildErrorReport(Diagnostics([.error("build-failure", at: nil, failure.description)])))
             report(.toolFailure(failure))
         }

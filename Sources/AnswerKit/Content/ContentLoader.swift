@@ -21,6 +21,8 @@ public struct SourceFile: Sendable {
     /// Size and modification time when it was read (`nil` if it could not be stat'ed).
     public var stamp: FileStamp?
     public var result: ContentLoader.FileResult
+    /// A hash of the bytes read (per process): a save that changed nothing is seen as such.
+    public var digest: Int = 0
 }
 
 /// Reads `content/` and validates every file.
@@ -112,7 +114,12 @@ public enum ContentLoader {
         guard let data = FileManager.default.contents(atPath: full) else {
             return SourceFile(relative: relative, stamp: stamp, result: .failed(Diagnostics([.error("unreadable", at: SourceLocation(path: path), "cannot read file")])))
         }
-        return SourceFile(relative: relative, stamp: stamp, result: parseFile(data, relative: relative, path: path, parser: parser))
+        var file = SourceFile(relative: relative, stamp: stamp, result: parseFile(data, relative: relative, path: path, parser: parser))
+        // Every byte (`Data.hashValue` only reads the first 80).
+        var hasher = Hasher()
+        data.withUnsafeBytes { hasher.combine(bytes: $0) }
+        file.digest = hasher.finalize()
+        return file
     }
 
     /// Puts parsed files (in path order) together and validates them as a whole (the validate stage).

@@ -79,6 +79,11 @@ struct IncrementalUpdate {
             }
         }
         for file in Parallel.map(toRead, { ContentLoader.readFile($0, directory: contentDirectory, config: config, parser: parser) }) {
+            if let known = memory.files[file.relative], known.digest == file.digest {
+                // Saved with the same bytes (a touch, an editor's save without edits): nothing to build.
+                memory.files[file.relative]?.stamp = file.stamp
+                continue
+            }
             changes.files[file.relative] = file
         }
         return changes
