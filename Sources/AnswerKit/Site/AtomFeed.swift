@@ -20,11 +20,19 @@ public enum AtomFeed {
 
     /// The entries the feed of `locale` lists, newest first (ties by title, then key).
     public static func entries(locale: String, index: SiteIndex, today: Day) -> [(entry: Entry, day: Day)] {
-        let dated: [(entry: Entry, day: Day)] = index.entries.compactMap { entry in
-            guard entry.key.locale == locale, entry.status == .approved, !entry.isExpired(on: today), let day = day(of: entry) else { return nil }
-            return (entry, day)
+        // Dates first (cheap to sort), then the full order among the few as new as the
+        // newest `limit`: at 100 000 entries most share their day with thousands of others.
+        var dated: [(position: Int, day: Day)] = []
+        for position in index.entries.indices {
+            let entry = index.entries[position]
+            guard entry.key.locale == locale, entry.status == .approved, !entry.isExpired(on: today), let day = day(of: entry) else { continue }
+            dated.append((position, day))
         }
-        let sorted = dated.sorted { ($1.day, $0.entry.title, $0.entry.key) < ($0.day, $1.entry.title, $1.entry.key) }
+        guard !dated.isEmpty else { return [] }
+        let days = dated.map(\.day).sorted(by: >)
+        let cutoff = days[min(limit, days.count) - 1]
+        let newest = dated.filter { $0.day >= cutoff }.map { (entry: index.entries[$0.position], day: $0.day) }
+        let sorted = newest.sorted { ($1.day, $0.entry.title, $0.entry.key) < ($0.day, $1.entry.title, $1.entry.key) }
         return Array(sorted.prefix(limit))
     }
 

@@ -402,21 +402,7 @@ enum OutputFolder {
             }
             let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             guard descriptor >= 0 else { throw BuildFailure(.unwritable(temporary.path, String(cString: strerror(errno)))) }
-            var failed = false
-            for part in coalesced(parts) where !failed {
-                failed = part.withUnsafeBytes { buffer in
-                    var offset = 0
-                    while offset < buffer.count {
-                        let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                        if count < 0 {
-                            if errno == EINTR { continue }
-                            return true
-                        }
-                        offset += count
-                    }
-                    return false
-                }
-            }
+            let failed = !writeAll(descriptor, parts)
             let reason = String(cString: strerror(errno))
             close(descriptor)
             guard !failed, rename(temporary.path, url.path) == 0 else {
@@ -435,22 +421,49 @@ enum OutputFolder {
         }
     }
 
-    /// `parts` joined into buffers of about a megabyte: one system call per buffer
-    /// rather than per reply of a bundle.
-    static func coalesced(_ parts: [[UInt8]]) -> [[UInt8]] {
-        guard parts.count > 1 else { return parts }
-        var buffers: [[UInt8]] = []
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 20)
-        for part in parts {
-            buffer.append(contentsOf: part)
-            if buffer.count >= 1 << 20 {
-                buffers.append(buffer)
-                buffer = []
-                buffer.reserveCapacity(1 << 20)
+    /// Writes `parts` one after the other with `writev`, 256 at a time (the bundles
+    /// are hundreds of thousands of small parts: one call each would cost more than the bytes).
+    static func writeAll(_ descriptor: Int32, _ parts: [[UInt8]]) -> Bool {
+        var start = 0
+        while start < parts.count {
+            let batch = parts[start..<min(start + 256, parts.count)]
+            var skip = 0  // bytes of the batch already written
+            while true {
+                let written: Int = withPointers(batch) { pointers in
+                    var vectors: [iovec] = []
+                    vectors.reserveCapacity(batch.count)
+                    var offset = skip
+                    for (pointer, count) in pointers {
+                        if offset >= count { offset -= count; continue }
+                        vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: pointer! + offset), iov_len: count - offset))
+                        offset = 0
+                    }
+                    if vectors.isEmpty { return 0 }
+                    return vectors.withUnsafeBufferPointer { Int(writev(descriptor, $0.baseAddress, Int32($0.count))) }
+                }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                skip += written
+                if written == 0 || skip >= batch.reduce(0, { $0 + $1.count }) { break }
+            }
+            start += batch.count
+        }
+        return true
+    }
+
+    /// Calls `body` with the base address and count of every part, kept alive meanwhile.
+    private static func withPointers<R>(_ parts: ArraySlice<[UInt8]>, _ body: ([(UnsafeRawPointer?, Int)]) -> R) -> R {
+        var pointers: [(UnsafeRawPointer?, Int)] = []
+        pointers.reserveCapacity(parts.count)
+        func next(_ index: ArraySlice<[UInt8]>.Index) -> R {
+            guard index < parts.endIndex else { return body(pointers) }
+            return parts[index].withUnsafeBytes { buffer in
+                pointers.append((buffer.baseAddress, buffer.count))
+                return next(index + 1)
             }
         }
-        if !buffer.isEmpty { buffers.append(buffer) }
-        return buffers
+        return next(parts.startIndex)
     }
 }
