@@ -157,6 +157,25 @@ import Testing
         }
     }
 
+    @Test func aSaveWithoutChangesDoesNotReload() async throws {
+        try await TestSite.with { site in
+            let page = "/help/en/billing/refund-status/"
+            let events = try await EventStreamClient.open(port: site.port)
+            _ = try await events.next("hello")
+            // Saved as it was (an editor's save without edits), then edited for real.
+            try site.edit("content/en/billing/refund-status.md", replacing: "title: Where is my refund?", with: "title: Where is my refund?")
+            let unchanged = { site.reported.current.contains { if case let .built(report, _, _?, _) = $0 { report.upToDate } else { false } } }
+            for _ in 0..<100 where !unchanged() { try await Task.sleep(for: .milliseconds(50)) }
+            #expect(unchanged(), "the unchanged save was not seen as such")
+            try site.edit("content/en/billing/refund-status.md", replacing: "title: Where is my refund?", with: "title: Refund, where?")
+            let reload = try await events.next("reload")
+            let after = try await site.get(page)
+            #expect(after.text.contains("Refund, where?"))
+            // The first reload is the real edit's: the unchanged save sent none.
+            #expect(reload.data == #"{"build":"\#(try #require(Self.build(in: after.text)))"}"#)
+        }
+    }
+
     @Test func buildErrorsShowWithLocationsAndKeepTheLastGoodSite() async throws {
         try await TestSite.with { site in
             let page = "/help/en/billing/refund-status/"
