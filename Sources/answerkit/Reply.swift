@@ -4,6 +4,7 @@ import Foundation
 
 struct Reply: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reply",
         abstract: "Print the approved reply that best answers a customer's question, filled in and measured.",
         discussion: """
             Searches the built bundle (public/snippets.json) with the site search's analyzers and the \
