@@ -53,8 +53,7 @@ struct Reply: ParsableCommand {
     }
 
     func run() throws {
-        let options = try BundleOptions.parse(bundle.map { ["--bundle", $0] } ?? [])
-        let url = options.bundleURL(root: site.rootURL)
+        let url = BundleOptions.bundleURL(bundle, root: site.rootURL)
         let snippets: SnippetBundle
         do {
             snippets = try SnippetBundle.read(from: url, displayPath: bundle ?? url.path)
