@@ -1,6 +1,6 @@
 # Shortcuts; every target calls a script in scripts/ or bench/, which is
 # where the real steps live (so README, CI and make agree).
-.PHONY: site test test-swift test-js test-browser bench bench-large bench-search theme clean
+.PHONY: site test test-swift test-js test-browser bench bench-large bench-search bench-reply theme clean
 
 site:            ## build and serve the sample knowledge base
 	scripts/site.sh
@@ -36,3 +36,7 @@ clean:
 bench-search:    ## AnswerKit search vs Pagefind: index time, bytes per query, relevance, latency
 	swift build -c release --product answerkit
 	bench/search/run.sh
+
+bench-reply:     ## answerkit reply latency on the sample site (median of 30 runs; issue 4: < 50 ms)
+	swift build -c release --product answerkit
+	bench/reply.sh
