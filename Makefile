@@ -1,6 +1,6 @@
 # Shortcuts; every target calls a script in scripts/ or bench/, which is
 # where the real steps live (so README, CI and make agree).
-.PHONY: site test test-swift test-js test-browser bench bench-large bench-search bench-serve theme clean
+.PHONY: site test test-swift test-js test-browser bench bench-large bench-search bench-serve bench-reply theme clean
 
 site:            ## build and serve the sample knowledge base
 	scripts/site.sh
@@ -41,3 +41,7 @@ bench-serve:     ## answerkit serve vs hugo server: one-entry edit to reload and
 	scripts/setup.sh bench
 	swift build -c release --product answerkit
 	bench/serve.sh
+
+bench-reply:     ## answerkit reply latency on the sample site (median of 30 runs; issue 4: < 50 ms)
+	swift build -c release --product answerkit
+	bench/reply.sh

@@ -4,6 +4,7 @@ import Foundation
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Validate the knowledge base and write the site and bundles to public/.",
         discussion: """
             The site is built in a staging folder beside the output and swapped in only when \

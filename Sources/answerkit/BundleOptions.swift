@@ -18,6 +18,11 @@ struct BundleOptions: ParsableArguments {
 
     /// The bundle file: `--bundle`, else `<paths.public>/snippets.json` of the site at `root`.
     func bundleURL(root: URL) -> URL {
+        Self.bundleURL(bundle, root: root)
+    }
+
+    /// The bundle file: `bundle`, else `<paths.public>/snippets.json` of the site at `root`.
+    static func bundleURL(_ bundle: String?, root: URL) -> URL {
         if let bundle { return URL(fileURLWithPath: bundle).standardizedFileURL }
         let config = ConfigLoader.load(root: root).0
         let publicPath = config?.publicPath ?? "public"

@@ -4,6 +4,7 @@ import Foundation
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validate the knowledge base without writing anything.",
         discussion: """
             Reports every problem in one run as path:line:column: error|warning: message, \

@@ -4,6 +4,7 @@ import Foundation
 
 struct Count: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "count",
         abstract: "Measure a reply for a channel, by that channel's counting rule.",
         discussion: """
             twitter uses twitter-text v3 weighted length (URLs 23, emoji 2, CJK 2, Latin, Arabic \

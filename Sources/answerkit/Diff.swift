@@ -4,6 +4,7 @@ import Foundation
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Show what changed between two snippet bundles, reply by reply.",
         discussion: """
             Lists replies added, removed, with changed text, and approved again (approved_on changed), \

@@ -2,6 +2,7 @@ import ArgumentParser
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export the approved replies of the built bundle for other tools.",
         discussion: """
             Reads public/snippets.json (or --bundle) and keeps only replies whose review date \

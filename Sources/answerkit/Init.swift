@@ -4,6 +4,7 @@ import Foundation
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create a new knowledge base: answerkit.yml, one entry per locale and the default theme.",
         discussion: "Refuses to write into a folder that already has an answerkit.yml.")
 

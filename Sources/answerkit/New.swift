@@ -4,6 +4,7 @@ import Foundation
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Create a draft entry at content/<locale>/<category>/<slug>.md.",
         discussion: "Creates the category's _index.md too when the category is new. Never overwrites a file.")
 

@@ -4,6 +4,7 @@ import Foundation
 
 struct Reply: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reply",
         abstract: "Print the approved reply that best answers a customer's question, filled in and measured.",
         discussion: """
             Searches the built bundle (public/snippets.json) with the site search's analyzers and the \
@@ -52,8 +53,7 @@ struct Reply: ParsableCommand {
     }
 
     func run() throws {
-        let options = try BundleOptions.parse(bundle.map { ["--bundle", $0] } ?? [])
-        let url = options.bundleURL(root: site.rootURL)
+        let url = BundleOptions.bundleURL(bundle, root: site.rootURL)
         let snippets: SnippetBundle
         do {
             snippets = try SnippetBundle.read(from: url, displayPath: bundle ?? url.path)

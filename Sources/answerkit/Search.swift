@@ -4,6 +4,7 @@ import Foundation
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Search the built site's index, ranked exactly as the site's search box ranks.",
         discussion: """
             Reads public/search/<locale>/ (run 'answerkit build' first) with the same analysis \

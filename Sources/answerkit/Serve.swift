@@ -5,6 +5,7 @@ import Foundation
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Build the site, serve it locally, and rebuild and reload the browser on every change.",
         discussion: """
             Serves the site at http://127.0.0.1:\(ServeOptions.defaultPort)/ (plus the base path of baseURL, \

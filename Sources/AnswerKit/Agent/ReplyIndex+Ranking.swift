@@ -149,9 +149,8 @@ extension ReplyIndex {
         }
         if !exact, let primary = forms.first, primary.unicodeScalars.count >= Matching.minimumFuzzy {
             let target = Array(primary.unicodeScalars)
-            for (term, scalars) in termScalars.enumerated()
-            where abs(scalars.count - target.count) <= 1 && SearchEngine.isOneEdit(scalars, target) {
-                add(term, Matching.fuzzyWeight)
+            for (term, text) in terms.enumerated() where abs(text.unicodeScalars.count - target.count) <= 1 {
+                if SearchEngine.isOneEdit(Array(text.unicodeScalars), target) { add(term, Matching.fuzzyWeight) }
             }
         }
         return weights

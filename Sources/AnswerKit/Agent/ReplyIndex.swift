@@ -33,48 +33,68 @@ public struct ReplyIndex: Sendable {
     let terms: [String]
     /// Position of each term in `terms`.
     let termNumbers: [String: Int]
-    /// Code points of each term, for typo matching.
-    let termScalars: [[Unicode.Scalar]]
     /// For each term: the replies that have it (ascending) and its impact in each.
     let postings: [[(reply: Int, impact: Double)]]
 
     /// Indexes `replies` (analysis of every title, tag and text: the slow part).
     public init(replies: [SnippetBundle.Snippet]) {
         self.replies = replies
-        var sessions: [String: Analyzer.Session] = [:]
-        var frequencies: [[String: Int]] = []
+        // Terms are numbered as they are first met, and renumbered in byte order at the end;
+        // a reply's frequencies are summed in `frequency` (by term number) and then moved to
+        // the terms' lists, so each occurrence of a term costs one dictionary lookup.
+        var numbers: [String: Int] = [:]
+        var met: [String] = []
+        var lists: [[(reply: Int, tf: Int)]] = []
+        var frequency: [Int] = []
+        var touched: [Int] = []
         var lengths: [Int] = []
-        frequencies.reserveCapacity(replies.count)
-        for reply in replies {
+        lengths.reserveCapacity(replies.count)
+        var sessions: [String: Analyzer.Session] = [:]
+        for (position, reply) in replies.enumerated() {
             // Taken out of the dictionary while in use, so its cache is not copied on write.
             var session = sessions.removeValue(forKey: reply.locale) ?? Analyzer(locale: reply.locale).session()
-            var counts: [String: Int] = [:]
             var length = 0
             func add(_ words: [[String]], weight: Int) {
                 for word in words {
                     length += weight
-                    for form in word { counts[form, default: 0] += weight }
+                    for form in word {
+                        let number: Int
+                        if let known = numbers[form] {
+                            number = known
+                        } else {
+                            number = met.count
+                            numbers[form] = number
+                            met.append(form)
+                            lists.append([])
+                            frequency.append(0)
+                        }
+                        if frequency[number] == 0 { touched.append(number) }
+                        frequency[number] += weight
+                    }
                 }
             }
             add(session.analyze(reply.title), weight: Constants.titleWeight)
             for tag in reply.tags { add(session.analyze(tag), weight: Constants.tagWeight) }
             add(session.analyze(Placeholder.fill(reply.text) { _ in " " }), weight: Constants.textWeight)
             sessions[reply.locale] = session
-            frequencies.append(counts)
+            for number in touched {
+                lists[number].append((position, frequency[number]))
+                frequency[number] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
             lengths.append(length)
         }
-        let sorted = Set(frequencies.flatMap(\.keys)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        terms = sorted
-        termNumbers = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, $0) })
-        termScalars = sorted.map { Array($0.unicodeScalars) }
-        var frequencyLists = [[(reply: Int, tf: Int)]](repeating: [], count: sorted.count)
-        for (reply, counts) in frequencies.enumerated() {
-            for (term, tf) in counts { frequencyLists[termNumbers[term]!].append((reply, tf)) }
-        }
+        let order = met.indices.sorted { met[$0].utf8.lexicographicallyPrecedes(met[$1].utf8) }
+        var rank = [Int](repeating: 0, count: order.count)
+        for (sorted, number) in order.enumerated() { rank[number] = sorted }
+        for index in numbers.indices { numbers.values[index] = rank[numbers.values[index]] }
+        terms = order.map { met[$0] }
+        termNumbers = numbers
         // Integer sums are exact, so the average is the same double in JavaScript.
         let count = replies.count
         let averageLength = count == 0 ? 1 : Double(lengths.reduce(0, +)) / Double(count)
-        postings = frequencyLists.map { list in
+        postings = order.map { number in
+            let list = lists[number]
             let idf = ReplyIndex.naturalLog(1 + (Double(count - list.count) + 0.5) / (Double(list.count) + 0.5))
             return list.map { reply, tf in
                 (reply, ReplyIndex.impact(tf: Double(tf), length: Double(lengths[reply]), averageLength: averageLength, idf: idf))

@@ -104,9 +104,15 @@ public struct SiteConfig: Sendable {
     /// Channel names valid in front matter, including `any`.
     public var channelNames: [String] { channels.map(\.name) + [Channel.anyName] }
 
-    /// Makes a base URL end in exactly one `/`.
+    /// Makes a base URL end in exactly one `/`, without surrounding whitespace.
     static func normalizedBaseURL(_ url: String) -> String {
-        var url = url.trimmingCharacters(in: .whitespaces)
+        // What `trimmingCharacters(in: .whitespaces)` removes (Zs and tab), without its
+        // first-use cost in Foundation (half a millisecond of `answerkit reply`).
+        func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        var scalars = Substring(url).unicodeScalars
+        while let first = scalars.first, isWhitespace(first) { scalars.removeFirst() }
+        while let last = scalars.last, isWhitespace(last) { scalars.removeLast() }
+        var url = String(scalars)
         while url.hasSuffix("/") { url.removeLast() }
         return url + "/"
     }

@@ -12,28 +12,17 @@ extension Placeholder {
     /// Braces that are not a valid placeholder stay in the fixed text (validation
     /// reports them); adjacent fixed text is merged.
     public static func pieces(_ text: String) -> [Piece] {
+        let bytes = Array(text.utf8)
         var pieces: [Piece] = []
-        var literal = ""
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            literal += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
-                literal += rest[open.lowerBound...]
-                rest = rest[rest.endIndex...]
-                break
-            }
-            let name = String(rest[open.upperBound..<close.lowerBound])
-            if isName(name) {
-                if !literal.isEmpty { pieces.append(.text(literal)) }
-                literal = ""
-                pieces.append(.placeholder(name))
-            } else {
-                literal += rest[open.lowerBound..<close.upperBound]
-            }
-            rest = rest[close.upperBound...]
+        var literalStart = 0
+        for case let (open, close?) in braces(in: text) {
+            let name = String(decoding: bytes[(open + 2)..<close], as: UTF8.self)
+            guard isName(name) else { continue }
+            if literalStart < open { pieces.append(.text(String(decoding: bytes[literalStart..<open], as: UTF8.self))) }
+            pieces.append(.placeholder(name))
+            literalStart = close + 2
         }
-        literal += rest
-        if !literal.isEmpty { pieces.append(.text(literal)) }
+        if literalStart < bytes.count { pieces.append(.text(String(decoding: bytes[literalStart...], as: UTF8.self))) }
         return pieces
     }
 

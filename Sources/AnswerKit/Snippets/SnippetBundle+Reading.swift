@@ -34,6 +34,8 @@ extension SnippetBundle {
 
     /// Decodes bundle bytes; `path` names them in errors.
     public static func decode(_ data: Data, path: String) throws(BundleReadError) -> SnippetBundle {
+        if let bundle = fastDecode(Array(data)) { return bundle }
+        // Not a bundle the fast reader takes: JSONDecoder says why, or reads it after all.
         struct Version: Decodable {
             var schemaVersion: Int
             enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version" }

@@ -1,4 +1,5 @@
 @testable import AnswerKit
+import Foundation
 import Testing
 
 @Suite struct PlaceholderFillTests {
@@ -65,5 +66,44 @@ import Testing
 
     @Test func unclosedBracesStayAsWritten() {
         #expect(Placeholder.fill("Hi {{name}}, {{oops") { _ in "Sam" } == "Hi Sam, {{oops")
+    }
+
+    /// `fill` and `pieces` find the braces Foundation's `range(of:)` finds (whole composed
+    /// character sequences only), though they compare bytes and ask Foundation only
+    /// beside non-ASCII text.
+    @Test(arguments: [
+        "Hi {{name}}, {{x}}{{y}} {{ Bad }} {{{name}}} }}{{", "{{name}}\u{301} é {{name}}", "e{{tiny}}\u{0301} 한{{tiny}}",
+        "\u{301}{{name}}\u{301}", "{{\u{301}name}}", "مرحبًا {{name}}، طلبك {{order_id}}", "\u{0600}{{name}}", "👩‍💻{{name}}\u{200D}❤️",
+        "שלום {{name}}", "{{name}}", "{{", "}}", "{{}}", "", "no braces",
+    ])
+    func bracesAreFoundationMatches(_ text: String) {
+        let expected = Self.foundationFill(text) { "<\($0)>" }
+        #expect(Placeholder.fill(text) { "<\($0)>" } == expected)
+        #expect(Placeholder.fill(text) { _ in nil } == text)
+        let pieces = Placeholder.pieces(text).map { piece in
+            switch piece {
+            case let .text(text): text
+            case let .placeholder(name): "<\(name)>"
+            }
+        }
+        #expect(pieces.joined() == expected)
+    }
+
+    /// `fill` as it was written with Foundation's `range(of:)`.
+    private static func foundationFill(_ text: String, _ value: (String) -> String?) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            result += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "}}") else { return result + rest[open.lowerBound...] }
+            let name = String(rest[open.upperBound..<close.lowerBound])
+            if Placeholder.isName(name), let replacement = value(name) {
+                result += replacement
+            } else {
+                result += rest[open.lowerBound..<close.upperBound]
+            }
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
     }
 }

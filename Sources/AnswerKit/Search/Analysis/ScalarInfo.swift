@@ -4,9 +4,16 @@ import Foundation
 /// precomputed for the Basic Multilingual Plane.
 ///
 /// `Unicode.Scalar.Properties.generalCategory` costs ~60 ns per call; a 64 KiB
-/// table built once makes classifying a scalar a single load, which matters when
-/// the index build runs over tens of megabytes. Scalars outside the BMP (emoji,
-/// rare ideographs, math alphanumerics) are classified on the fly.
+/// table makes classifying a scalar a single load, which matters when the index
+/// build runs over tens of megabytes. Scalars outside the BMP (emoji, rare
+/// ideographs, math alphanumerics) are classified on the fly.
+///
+/// Computing the table from Unicode's properties and Foundation's NFKC takes
+/// ~30 ms, as long as a whole `answerkit reply`; so it is computed once at
+/// development time (`ScalarInfo+Derivation.swift`) and checked in as runs
+/// (`ScalarInfo+Runs.swift`, written by `scripts/generate-unicode-tables.sh`),
+/// which expand in microseconds. `UnicodeTableTests` fails when the checked-in
+/// runs differ from what this toolchain's Unicode data gives.
 enum ScalarInfo {
     /// A letter or number (general category L or N): part of a word.
     static let word: UInt8 = 1 << 0
@@ -25,8 +32,30 @@ enum ScalarInfo {
     /// the order of marks the analyzer deletes anyway.
     static let unstable: UInt8 = 1 << 5
 
-    /// The flags of every BMP scalar (0 for surrogates).
-    static let table: [UInt8] = buildTable()
+    /// The flags of every BMP scalar (0 for surrogates), expanded from `runs`.
+    static let table: [UInt8] = expand(runs)
+
+    /// The table from its runs: each run is `first scalar << 8 | flags` and lasts
+    /// until the next run's first scalar (the last one until U+FFFF).
+    static func expand(_ runs: [UInt32]) -> [UInt8] {
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        table.withUnsafeMutableBufferPointer { table in
+            for (index, run) in runs.enumerated() {
+                let end = index + 1 < runs.count ? Int(runs[index + 1] >> 8) : table.count
+                UnsafeMutableBufferPointer(rebasing: table[Int(run >> 8)..<end]).update(repeating: UInt8(truncatingIfNeeded: run))
+            }
+        }
+        return table
+    }
+
+    /// The runs of `table`, as `expand` reads them.
+    static func runs(of table: [UInt8]) -> [UInt32] {
+        var runs: [UInt32] = []
+        for (value, info) in table.enumerated() where value == 0 || info != table[value - 1] {
+            runs.append(UInt32(value) << 8 | UInt32(info))
+        }
+        return runs
+    }
 
     /// The flags of `value`, given `table`.
     @inline(__always)
@@ -56,54 +85,5 @@ enum ScalarInfo {
         default:
             return 0
         }
-    }
-
-    /// Marks the analyzer deletes that never take part in a canonical
-    /// composition: Arabic harakat and Quranic marks, Hebrew niqqud and
-    /// cantillation (Hebrew compositions are composition exclusions). Their
-    /// presence alone does not force the NFKC pass. U+0653–0655 (madda and
-    /// hamza above/below) are not here: they compose with alef, waw and yeh.
-    private static func isInertDeletedMark(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x0610...0x061A, 0x064B...0x0652, 0x0656...0x065F, 0x0670, 0x06D6...0x06DC, 0x06DF...0x06E4,
-             0x06E7...0x06E8, 0x06EA...0x06ED, 0x0591...0x05C7:
-            return true
-        default:
-            return false
-        }
-    }
-
-    private static func buildTable() -> [UInt8] {
-        // NFKC of every non-ASCII BMP scalar in one Foundation call: the scalars
-        // are separated by newlines, which never compose or reorder, so the
-        // output splits back into one piece per input scalar.
-        var all = String.UnicodeScalarView()
-        var values: [UInt32] = []
-        for value in UInt32(0x80)..<0x10000 {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            all.append(scalar)
-            all.append("\n")
-            values.append(value)
-        }
-        let original = String(all)
-        let pieces = original.precomposedStringWithCompatibilityMapping.unicodeScalars
-            .split(separator: "\n", omittingEmptySubsequences: false)
-        let originals = original.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
-        var changes = Set<UInt32>()
-        for (index, value) in values.enumerated() where pieces.count != originals.count
-            || !pieces[index].elementsEqual(originals[index]) {
-            changes.insert(value)
-        }
-        var table = [UInt8](repeating: 0, count: 0x10000)
-        for value in UInt32(0)..<0x10000 {
-            var info = category(value)
-            if value >= 0x80 {
-                let composesWithNeighbour =
-                    (info & mark != 0 && !isInertDeletedMark(value)) || (0x1160...0x11FF).contains(value)
-                if changes.contains(value) || composesWithNeighbour || info & symbol != 0 { info |= unstable }
-            }
-            table[Int(value)] = info
-        }
-        return table
     }
 }
