@@ -5,18 +5,6 @@ import Testing
 /// `Builder.rebuild` after random edit sequences gives, byte for byte, what a
 /// fresh full build of the same content gives, and does less work doing it.
 @Suite struct IncrementalBuildTests {
-    /// A deterministic generator (SplitMix64), so a failing sequence can be replayed by seed.
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// An entry file the test can rewrite.
     struct EntryModel {
         var locale: String
@@ -60,12 +48,12 @@ import Testing
     struct Site {
         var root: URL
         var entries: [String: EntryModel] = [:]
-        var random: Random
+        var random: SplitMix64
         var counter = 0
 
         init(seed: UInt64) throws {
             root = try Fixtures.temporaryDirectory()
-            random = Random(state: seed)
+            random = SplitMix64(state: seed)
             let manager = FileManager.default
             try manager.copyItem(at: Fixtures.repository.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
             try """

@@ -78,19 +78,10 @@ extension IncrementalUpdate {
         let draftMarkdown = MarkdownRenderer(links: memory.draftLinks, allowRawHTML: config.allowRawHTML, rightToLeftLocales: rightToLeft)
         let published = edited.filter { memory.indexPositions[$0.new.key] != nil }
         let drafts = edited.filter { memory.indexPositions[$0.new.key] == nil && memory.entries[$0.new.key] != nil }.map(\.new)
-        let categoryTitles = Dictionary(memory.content.categories.map { ("\($0.locale)/\($0.slug)", $0.title) }, uniquingKeysWith: { first, _ in first })
         let sink = PendingOutput()
-        let documents = Locked<[EntryKey: SearchDocument]>([:])
-        let rendered = try clock.measure("render") { () throws(BuildFailure) in
-            try Builder.renderEntries(published.map(\.new), directory: contentDirectory, markdown: markdown, pages: pages, sink: sink) { entry, body in
-                guard entry.status != .retired else { return }
-                let document = Builder.searchDocument(entry, body: body, urls: urls, categoryTitles: categoryTitles)
-                documents.withLock { $0[entry.key] = document }
-            }
-        }
-        let checked = try clock.measure("render") { () throws(BuildFailure) in
-            try Builder.renderEntries(drafts, directory: contentDirectory, markdown: draftMarkdown, pages: nil, sink: sink)
-        }
+        let (rendered, checked, documents) = try render(
+            published.map(\.new), drafts: drafts, markdown: (markdown, draftMarkdown), pages: pages, categories: memory.content.categories,
+            sink: sink, clock: &clock)
         report.pagesRendered += rendered.count
         for (edit, result) in zip(published, rendered) {
             next.entries[result.key] = BuildMemory.EntryRecord(result: result, pageKey: PageKeys.entry(edit.new, context: context))
@@ -169,7 +160,7 @@ extension IncrementalUpdate {
 
         // Search shards and replies of the edited entries.
         var removed: [String] = []
-        let searchChanges = clock.measure("search") { next.search.update(entries: index.entries, changed: documents.withLock { $0 }) }
+        let searchChanges = clock.measure("search") { next.search.update(entries: index.entries, changed: documents) }
         for file in searchChanges.write { try sink.write(file) }
         removed += searchChanges.delete
         try clock.measure("bundles") { () throws(BuildFailure) in

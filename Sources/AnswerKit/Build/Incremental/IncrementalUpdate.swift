@@ -164,18 +164,8 @@ struct IncrementalUpdate {
             return !changedDraftPaths.isEmpty && record.result.linkedPaths.contains { LinkTable.isAffected($0, by: changedDraftPaths) }
         }
         let sink = PendingOutput()
-        let documents = Locked<[EntryKey: SearchDocument]>([:])
-        let categoryTitles = Dictionary(content.categories.map { ("\($0.locale)/\($0.slug)", $0.title) }, uniquingKeysWith: { first, _ in first })
-        let rendered = try clock.measure("render") { () throws(BuildFailure) in
-            try Builder.renderEntries(toRender, directory: contentDirectory, markdown: markdown, pages: pages, sink: sink) { entry, body in
-                guard entry.status != .retired else { return }
-                let document = Builder.searchDocument(entry, body: body, urls: urls, categoryTitles: categoryTitles)
-                documents.withLock { $0[entry.key] = document }
-            }
-        }
-        let checked = try clock.measure("render") { () throws(BuildFailure) in
-            try Builder.renderEntries(toCheck, directory: contentDirectory, markdown: draftMarkdown, pages: nil, sink: sink)
-        }
+        let (rendered, checked, documents) = try render(
+            toRender, drafts: toCheck, markdown: (markdown, draftMarkdown), pages: pages, categories: content.categories, sink: sink, clock: &clock)
         report.pagesRendered += rendered.count
         var entries: [EntryKey: BuildMemory.EntryRecord] = [:]
         entries.reserveCapacity(index.entries.count + drafts.count)
@@ -220,7 +210,7 @@ struct IncrementalUpdate {
 
         // Search shards of the changed entries.
         let searchChanges = clock.measure("search") {
-            memory.search.update(entries: index.entries.filter { $0.status != .retired }, changed: documents.withLock { $0 })
+            memory.search.update(entries: index.entries, changed: documents)
         }
         for file in searchChanges.write { try sink.write(file) }
         removed += searchChanges.delete
@@ -297,6 +287,28 @@ struct IncrementalUpdate {
         result.report.incremental = report
         result.report.stages = clock.stages
         return (result, next)
+    }
+
+    /// Renders the pages of `published` entries (and their search documents) and checks
+    /// `drafts`, into `sink`.
+    func render(
+        _ published: [Entry], drafts: [Entry], markdown: (published: MarkdownRenderer, drafts: MarkdownRenderer), pages: PageRenderer,
+        categories: [Category], sink: some OutputSink, clock: inout StageClock
+    ) throws(BuildFailure) -> (rendered: [Builder.EntryResult], checked: [Builder.EntryResult], documents: [EntryKey: SearchDocument]) {
+        let urls = pages.context.urls
+        let documents = Locked<[EntryKey: SearchDocument]>([:])
+        let categoryTitles = Dictionary(categories.map { ("\($0.locale)/\($0.slug)", $0.title) }, uniquingKeysWith: { first, _ in first })
+        let rendered = try clock.measure("render") { () throws(BuildFailure) in
+            try Builder.renderEntries(published, directory: contentDirectory, markdown: markdown.published, pages: pages, sink: sink) { entry, body in
+                guard entry.status != .retired else { return }
+                let document = Builder.searchDocument(entry, body: body, urls: urls, categoryTitles: categoryTitles)
+                documents.withLock { $0[entry.key] = document }
+            }
+        }
+        let checked = try clock.measure("render") { () throws(BuildFailure) in
+            try Builder.renderEntries(drafts, directory: contentDirectory, markdown: markdown.drafts, pages: nil, sink: sink)
+        }
+        return (rendered, checked, documents.withLock { $0 })
     }
 
     /// Serializes the replies of entries that changed (or whose stale-translation mark
