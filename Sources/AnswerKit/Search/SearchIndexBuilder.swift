@@ -14,7 +14,8 @@ public final class SearchIndexBuilder: Sendable {
         var index: SearchLocaleIndex
         /// Documents added so far; at `index.keys.count` the locale is complete.
         var added = 0
-        /// Set once the locale's files have been handed over (its postings are freed then).
+        /// Set once the locale's files have been handed over (without `keepPostings`,
+        /// its postings are freed then).
         var done = false
     }
 
@@ -22,6 +23,7 @@ public final class SearchIndexBuilder: Sendable {
     private let locales: [String: Locked<Slot>]
     /// Thread-safe, with a word cache kept warm across entries (~3.5× a plain `Analyzer`).
     private let analyzers: [String: Analyzer.Pool]
+    private let keepPostings: Bool
     private let completed: @Sendable ([OutputFile]) -> Void
     private let nanoseconds = Locked<UInt64>(0)
 
@@ -29,13 +31,26 @@ public final class SearchIndexBuilder: Sendable {
     /// render stage, so the build reports it separately as `search-cpu`).
     public var cpuSeconds: Double { Double(nanoseconds.withLock { $0 }) / 1e9 }
 
+    /// Whether the index has a document for `entry`: retired entries keep their
+    /// document number but have no terms and an empty display record.
+    public static func indexes(_ entry: Entry) -> Bool {
+        indexes(entry.status)
+    }
+
+    static func indexes(_ status: EntryStatus) -> Bool {
+        status != .retired
+    }
+
     /// Prepares an index of `entries` (the published ones, in site order).
     ///
-    /// `completed` receives a locale's files as soon as its last document is added,
-    /// and its postings are freed: entries render in site order (locale first), so
-    /// a 100 000-entry site holds the postings of about one locale at a time.
-    public init(entries: [Entry], completed: @escaping @Sendable ([OutputFile]) -> Void = { _ in }) {
+    /// `completed` receives a locale's files as soon as its last document is added.
+    /// Unless `keepPostings` is set, that locale's postings are freed then: entries
+    /// render in site order (locale first), so a 100 000-entry site holds the postings
+    /// of about one locale at a time. With `keepPostings`, they are kept for
+    /// `snapshot()` and incremental updates.
+    public init(entries: [Entry], keepPostings: Bool = false, completed: @escaping @Sendable ([OutputFile]) -> Void = { _ in }) {
         self.completed = completed
+        self.keepPostings = keepPostings
         var numbers: [EntryKey: Int32] = [:]
         var keys: [String: [EntryKey]] = [:]
         for entry in entries {
@@ -54,13 +69,14 @@ public final class SearchIndexBuilder: Sendable {
         guard let number = numbers[key], let analyzer = analyzers[key.locale], let slot = locales[key.locale] else { return }
         let (weights, length) = document.terms(analyzer)
         let display = document.display
+        let keep = keepPostings
         let finished: [OutputFile]? = slot.withLock { slot in
             slot.index.add(number, weights: weights, length: length, display: display)
             slot.added += 1
             guard slot.added == slot.index.keys.count, !slot.done else { return nil }
             slot.done = true
-            let files = slot.index.write(locale: key.locale)
-            slot.index = SearchLocaleIndex(keys: [])
+            let files = slot.index.write(locale: key.locale, keep: keep)
+            if !keep { slot.index = SearchLocaleIndex(keys: []) }
             return files
         }
         if let finished { completed(finished) }
@@ -73,9 +89,29 @@ public final class SearchIndexBuilder: Sendable {
             locales[locale]!.withLock { slot -> [OutputFile] in
                 guard !slot.done else { return [] }
                 slot.done = true
-                return slot.index.write(locale: locale)
+                return slot.index.write(locale: locale, keep: keepPostings)
             }
         }
+    }
+
+    /// The postings of every locale and the digests of its files, for incremental
+    /// updates; call it once, after the last `add` and normally after `files()`.
+    ///
+    /// Needs `keepPostings`. A locale not written yet is encoded here as `files()`
+    /// would write it (without handing the files over). The postings move to the
+    /// snapshot (the builder keeps none), so that its first update copies nothing.
+    public func snapshot() -> SearchIndexSnapshot {
+        precondition(keepPostings, "SearchIndexBuilder.snapshot() needs keepPostings")
+        var indexes: [String: SearchLocaleIndex] = [:]
+        for (locale, slot) in locales {
+            indexes[locale] = slot.withLock { slot in
+                if slot.index.written == nil { _ = slot.index.write(locale: locale, keep: true) }
+                slot.done = true
+                defer { slot.index = SearchLocaleIndex(keys: []) }
+                return slot.index
+            }
+        }
+        return SearchIndexSnapshot(locales: indexes, analyzers: analyzers)
     }
 
     /// Statistics for the build summary and the benchmark.

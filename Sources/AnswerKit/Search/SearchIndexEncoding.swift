@@ -68,6 +68,36 @@ enum SearchIndexEncoding {
         output.append(contentsOf: "]]".utf8)
     }
 
+    /// `record` (as `appendRecord` wrote it) with the impact of its `index`th posting
+    /// replaced by `impact`: when only one document's frequency or length changed,
+    /// this is the new record, found without encoding the other postings again.
+    static func replacingImpact(in record: [UInt8], term: String, index: Int, with impact: Int) -> [UInt8] {
+        var header: [UInt8] = []
+        JSONWriter.writeString(term, into: &header)
+        return record.withUnsafeBufferPointer { bytes -> [UInt8] in
+            // Postings start after `[`, the term and `,[`; the index-th starts after 2 × index commas.
+            var start = header.count + 3
+            var commas = 0
+            while commas < 2 * index {
+                if bytes[start] == UInt8(ascii: ",") { commas += 1 }
+                start += 1
+            }
+            while bytes[start] != UInt8(ascii: ",") { start += 1 }
+            start += 1
+            var end = start
+            while bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") { end += 1 }
+            let digits = [UInt8](unsafeUninitializedCapacity: 10) { buffer, written in
+                written = writeDecimal(UInt32(clamping: impact), into: buffer, at: 0)
+            }
+            var patched: [UInt8] = []
+            patched.reserveCapacity(bytes.count + digits.count)
+            patched.append(contentsOf: bytes[..<start])
+            patched.append(contentsOf: digits)
+            patched.append(contentsOf: bytes[end...])
+            return patched
+        }
+    }
+
     /// Writes `value` in decimal at `position`; returns the position after it.
     @inline(__always)
     static func writeDecimal(_ value: UInt32, into buffer: UnsafeMutableBufferPointer<UInt8>, at position: Int) -> Int {
@@ -128,8 +158,8 @@ struct ShardCutter {
     }
 }
 
-/// The SHA-256 of one index file (the manifest's hash is made of these, so that it
-/// can be recomputed without reading the files again).
+/// The SHA-256 of one index file, kept to tell which files an update changes and to
+/// recompute the manifest's hash without reading the files again.
 struct FileDigest: Hashable, Sendable {
     private let words: (UInt64, UInt64, UInt64, UInt64)
 
@@ -143,6 +173,11 @@ struct FileDigest: Hashable, Sendable {
 
     func feed(_ hasher: inout SHA256) {
         withUnsafeBytes(of: words) { hasher.update(bufferPointer: $0) }
+    }
+
+    /// Lower-case hexadecimal, 64 digits.
+    var hex: String {
+        withUnsafeBytes(of: words) { $0.map { String(format: "%02x", $0) }.joined() }
     }
 
     static func == (a: FileDigest, b: FileDigest) -> Bool {
