@@ -13,9 +13,15 @@ public enum SearchIndexFormat {
     public static let b = 0.75
     /// Postings are written as integer impacts: BM25 score × 100, at least 1.
     public static let impactScale = 100.0
-    /// A shard closes once its JSON passes this many bytes (a term never splits);
-    /// about 6 KB once gzipped, so a two-word query fetches ~12 KB of postings.
-    public static let shardBytes = 16_384
+    /// Shard boundaries depend on the terms, not on running byte totals (see
+    /// `endsShard(bytes:adding:hash:)`), so that an edit rewrites only the shards
+    /// around its terms. A shard is at least `shardMinimumBytes` long (except the
+    /// last) and passes `shardMaximumBytes` only by its last term; past the minimum,
+    /// it ends after about `shardCutBytes` more. Shards average about 16.4 KB of
+    /// JSON, about 6 KB once gzipped, so a two-word query fetches ~12 KB of postings.
+    public static let shardMinimumBytes = 14_336
+    public static let shardMaximumBytes = 32_768
+    public static let shardCutBytes: UInt64 = 2_048
     /// Display records (title, URL, category, excerpt) per docs file.
     public static let docsPerChunk = 8
     /// Characters of body text kept for the result excerpt.
@@ -35,6 +41,48 @@ public enum SearchIndexFormat {
     public static let maximumPrefixShards = 3
     /// Only the first words of a query count (a pasted paragraph must stay fast).
     public static let maximumQueryWords = 12
+
+    // MARK: - Rules shared by full and incremental builds
+
+    /// The average document length that BM25 normalises by: the exact mean of the
+    /// locale's document lengths (0 for retired entries), rounded to two significant
+    /// digits (an integer below 100, a multiple of 10 below 1 000, …), at least 1.
+    ///
+    /// Quantised so that editing one entry almost never moves it (which would change
+    /// every impact of the locale); its relative error (≤ 5 %) acts like a slightly
+    /// different `b`. Lengths are multiples of 0.5, so the `Double` sum is exact in
+    /// any order and only IEEE division and rounding are involved.
+    public static func averageLength(total: Double, count: Int) -> Double {
+        guard count > 0 else { return 1 }
+        let exact = total / Double(count)
+        var step = 1.0
+        while exact >= step * 100 { step *= 10 }
+        return max((exact / step).rounded() * step, 1)
+    }
+
+    /// Whether a shard that has grown to `bytes` (its opening bracket, its records and
+    /// the commas between them) ends after its last term, which added `adding` bytes
+    /// (its record and the comma or bracket before it) and whose `fnv1a32` is `hash`.
+    ///
+    /// Content-defined, like rsync's or restic's chunk boundaries: past the minimum,
+    /// a term ends the shard when `hash / 2³² < adding / shardCutBytes`, as if each
+    /// byte had a 1 in `shardCutBytes` chance but decided by the term alone, so that
+    /// shards average the same size whatever the size of records, and a change in one
+    /// shard cannot move the boundaries of shards far from it.
+    @inline(__always)
+    public static func endsShard(bytes: Int, adding: Int, hash: UInt32) -> Bool {
+        bytes >= shardMaximumBytes || (bytes >= shardMinimumBytes && UInt64(hash) * shardCutBytes < UInt64(adding) << 32)
+    }
+
+    /// 32-bit FNV-1a of the UTF-8 bytes: stable across processes and platforms
+    /// (Swift's `Hasher` is seeded per process).
+    public static func fnv1a32(_ text: String) -> UInt32 {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in text.utf8 {
+            hash = (hash ^ UInt32(byte)) &* 0x0100_0193
+        }
+        return hash
+    }
 
     /// JavaScript's string order (UTF-16 code units), used for terms everywhere so
     /// that the client's binary search over shard boundaries agrees with the writer.

@@ -1,0 +1,190 @@
+import Crypto
+import Foundation
+
+/// The bytes of the index files, shared by the full build (`SearchIndexBuilder`) and
+/// the incremental one (`SearchIndexSnapshot`) so that both write the same bytes.
+enum SearchIndexEncoding {
+    /// The display record of a document without one (a retired entry).
+    static let emptyDisplay = ["", "", "", "", ""]
+
+    /// Per document, the BM25 length normalisation `1 − b + b × length / average`.
+    static func norms(lengths: [Float], average: Double) -> [Double] {
+        lengths.map { norm(length: $0, average: average) }
+    }
+
+    @inline(__always)
+    static func norm(length: Float, average: Double) -> Double {
+        1 - SearchIndexFormat.b + SearchIndexFormat.b * Double(length) / average
+    }
+
+    /// The inverse document frequency of a term in `df` of `count` documents.
+    @inline(__always)
+    static func idf(df: Int, count: Int) -> Double {
+        log(1 + (Double(count) - Double(df) + 0.5) / (Double(df) + 0.5))
+    }
+
+    /// A posting's integer impact: BM25 × 100, rounded, at least 1.
+    @inline(__always)
+    static func impact(idf: Double, frequency: Float, norm: Double) -> Int {
+        let k1 = SearchIndexFormat.k1
+        let tf = Double(frequency)
+        let score = idf * tf * (k1 + 1) / (tf + k1 * norm)
+        return max(1, Int((score * SearchIndexFormat.impactScale).rounded()))
+    }
+
+    /// Appends `["term",[docDelta,impact,…]]`: the postings of one term, `docs` sorted,
+    /// as integer BM25F impacts among `count` documents.
+    static func appendRecord(_ term: String, docs: [Int32], frequencies: [Float], norms: [Double], count: Int, into output: inout [UInt8]) {
+        let idf = idf(df: docs.count, count: count)
+        output.append(UInt8(ascii: "["))
+        JSONWriter.writeString(term, into: &output)
+        output.append(contentsOf: ",[".utf8)
+        // Postings are most of the bytes of the index: written through pointers, each
+        // at most 2 × 10 digits and 2 commas.
+        let postings = [UInt8](unsafeUninitializedCapacity: docs.count * 22) { buffer, written in
+            docs.withUnsafeBufferPointer { docs in
+                frequencies.withUnsafeBufferPointer { frequencies in
+                    norms.withUnsafeBufferPointer { norms in
+                        var position = 0
+                        var previous: Int32 = 0
+                        for index in 0..<docs.count {
+                            let doc = docs[index]
+                            let impact = impact(idf: idf, frequency: frequencies[index], norm: norms[Int(doc)])
+                            if index > 0 {
+                                buffer[position] = UInt8(ascii: ",")
+                                position += 1
+                            }
+                            position = writeDecimal(UInt32(doc - previous), into: buffer, at: position)
+                            buffer[position] = UInt8(ascii: ",")
+                            position = writeDecimal(UInt32(clamping: impact), into: buffer, at: position + 1)
+                            previous = doc
+                        }
+                        written = position
+                    }
+                }
+            }
+        }
+        output.append(contentsOf: postings)
+        output.append(contentsOf: "]]".utf8)
+    }
+
+    /// `record` (as `appendRecord` wrote it) with the impact of its `index`th posting
+    /// replaced by `impact`: when only one document's frequency or length changed,
+    /// this is the new record, found without encoding the other postings again.
+    static func replacingImpact(in record: [UInt8], term: String, index: Int, with impact: Int) -> [UInt8] {
+        var header: [UInt8] = []
+        JSONWriter.writeString(term, into: &header)
+        return record.withUnsafeBufferPointer { bytes -> [UInt8] in
+            // Postings start after `[`, the term and `,[`; the index-th starts after 2 × index commas.
+            var start = header.count + 3
+            var commas = 0
+            while commas < 2 * index {
+                if bytes[start] == UInt8(ascii: ",") { commas += 1 }
+                start += 1
+            }
+            while bytes[start] != UInt8(ascii: ",") { start += 1 }
+            start += 1
+            var end = start
+            while bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") { end += 1 }
+            let digits = [UInt8](unsafeUninitializedCapacity: 10) { buffer, written in
+                written = writeDecimal(UInt32(clamping: impact), into: buffer, at: 0)
+            }
+            var patched: [UInt8] = []
+            patched.reserveCapacity(bytes.count + digits.count)
+            patched.append(contentsOf: bytes[..<start])
+            patched.append(contentsOf: digits)
+            patched.append(contentsOf: bytes[end...])
+            return patched
+        }
+    }
+
+    /// Writes `value` in decimal at `position`; returns the position after it.
+    @inline(__always)
+    static func writeDecimal(_ value: UInt32, into buffer: UnsafeMutableBufferPointer<UInt8>, at position: Int) -> Int {
+        var digits = 1
+        var rest = value
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        var value = value
+        var index = position + digits - 1
+        while index >= position {
+            buffer[index] = UInt8(truncatingIfNeeded: value % 10) &+ 48
+            value /= 10
+            index -= 1
+        }
+        return position + digits
+    }
+
+    /// `d<c>.json`: the display records of one chunk of documents.
+    static func displayChunk(_ records: ArraySlice<[String]?>) -> [UInt8] {
+        JSONWriter.compactBytes(.array(records.map { .array(($0 ?? emptyDisplay).map(JSONValue.string)) }))
+    }
+
+    /// `manifest.json`; `digests` are those of the shards, then of the display chunks.
+    static func manifest(locale: String, docs: Int, boundaries: [String], digests: [FileDigest]) -> [UInt8] {
+        var hasher = SHA256()
+        for digest in digests { digest.feed(&hasher) }
+        let manifest: JSONValue = .object([
+            ("version", .int(SearchIndexFormat.version)),
+            ("locale", .string(locale)),
+            ("docs", .int(docs)),
+            ("chunk", .int(SearchIndexFormat.docsPerChunk)),
+            ("hash", .string(hasher.finalize().prefix(6).map { String(format: "%02x", $0) }.joined())),
+            ("shards", .array(boundaries.map(JSONValue.string))),
+        ])
+        return JSONWriter.compactBytes(manifest)
+    }
+
+    static func shardPath(_ locale: String, _ number: Int) -> String { "search/\(locale)/t\(number).json" }
+    static func chunkPath(_ locale: String, _ number: Int) -> String { "search/\(locale)/d\(number).json" }
+    static func manifestPath(_ locale: String) -> String { "search/\(locale)/manifest.json" }
+}
+
+/// Decides where shards end as terms are appended (see `SearchIndexFormat.endsShard`).
+struct ShardCutter {
+    /// Bytes of the current shard: `[`, its records and the commas between them.
+    private(set) var bytes = 0
+
+    /// Appends a term whose record is `size` bytes and whose `fnv1a32` is `hash`; true
+    /// when the shard ends after it.
+    @inline(__always)
+    mutating func append(size: Int, hash: UInt32) -> Bool {
+        bytes += 1 + size
+        guard SearchIndexFormat.endsShard(bytes: bytes, adding: 1 + size, hash: hash) else { return false }
+        bytes = 0
+        return true
+    }
+}
+
+/// The SHA-256 of one index file, kept to tell which files an update changes and to
+/// recompute the manifest's hash without reading the files again.
+struct FileDigest: Hashable, Sendable {
+    private let words: (UInt64, UInt64, UInt64, UInt64)
+
+    init<Bytes: DataProtocol>(of bytes: Bytes) {
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        SHA256.hash(data: bytes).withUnsafeBytes { digest in
+            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: digest) }
+        }
+        self.words = words
+    }
+
+    func feed(_ hasher: inout SHA256) {
+        withUnsafeBytes(of: words) { hasher.update(bufferPointer: $0) }
+    }
+
+    /// Lower-case hexadecimal, 64 digits.
+    var hex: String {
+        withUnsafeBytes(of: words) { $0.map { String(format: "%02x", $0) }.joined() }
+    }
+
+    static func == (a: FileDigest, b: FileDigest) -> Bool {
+        a.words == b.words
+    }
+
+    func hash(into hasher: inout Hasher) {
+        withUnsafeBytes(of: words) { hasher.combine(bytes: $0) }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+
+/// The postings of one locale's documents and, once written for an incremental
+/// build, what is needed to rewrite only the files an edit changes.
+///
+/// Shared by `SearchIndexBuilder` (which fills it from many threads, under a lock)
+/// and `SearchIndexSnapshot` (which updates it); `write(locale:keep:)` and
+/// `SearchLocaleIndex+Update.swift` make the same bytes from the same postings.
+struct SearchLocaleIndex: Sendable {
+    /// The entries numbered in this locale (published, retired ones included), in site order.
+    var keys: [EntryKey]
+    var termIDs: [Term: Int32] = [:]
+    var terms: [String] = []
+    /// Per term, the documents that contain it (sorted once written) and their weighted frequencies.
+    var docs: [[Int32]] = []
+    var frequencies: [[Float]] = []
+    /// Per document, its weighted word count (0 for a retired entry) and display record (`nil` then).
+    var lengths: [Float]
+    var display: [[String]?]
+    /// What was written last, when the index is kept for updates.
+    var written: Written?
+    /// The term ids of documents replaced by updates: edited again, they need no
+    /// search through every term's postings. Kept only for those: forward lists of
+    /// every document (4 bytes per posting) would add half the postings' memory.
+    var forward: [Int32: [Int32]] = [:]
+
+    /// What the files last written were made of.
+    struct Written: Sendable {
+        /// Every term id ever seen, sorted by `SearchIndexFormat.precedes` (terms left
+        /// without documents stay, with an empty record, and are skipped).
+        var order: [Int32] = []
+        /// Per term id: its record (`["term",[…]]`, empty once it has no documents)
+        /// and `SearchIndexFormat.fnv1a32` of the term (for shard boundaries).
+        var records: [[UInt8]] = []
+        var hashes: [UInt32] = []
+        var average: Double = 0
+        var shards: [Shard] = []
+        var chunks: [FileDigest] = []
+        var manifest: [UInt8] = []
+    }
+
+    /// A written shard: its first and last term ids, and the digest of its file.
+    struct Shard: Sendable {
+        var first: Int32
+        var last: Int32
+        var digest: FileDigest
+    }
+
+    init(keys: [EntryKey]) {
+        self.keys = keys
+        lengths = Array(repeating: 0, count: keys.count)
+        display = Array(repeating: nil, count: keys.count)
+    }
+
+    /// Adds the postings of document `number` (which has none yet).
+    mutating func add(_ number: Int32, weights: [Term: Float], length: Float, display record: [String]) {
+        lengths[Int(number)] = length
+        display[Int(number)] = record
+        for (term, weight) in weights {
+            let id = self.id(term)
+            docs[Int(id)].append(number)
+            frequencies[Int(id)].append(weight)
+        }
+    }
+
+    /// The id of `term`, created (with no documents) when new.
+    mutating func id(_ term: Term) -> Int32 {
+        if let known = termIDs[term] { return known }
+        let id = Int32(terms.count)
+        termIDs[term] = id
+        terms.append(term.text)
+        docs.append([])
+        frequencies.append([])
+        return id
+    }
+
+    /// The locale's average document length, quantised (`SearchIndexFormat.averageLength`).
+    var average: Double {
+        // Lengths are multiples of 0.5: the Double sum is exact whatever the order.
+        SearchIndexFormat.averageLength(total: lengths.reduce(0.0) { $0 + Double($1) }, count: lengths.count)
+    }
+
+    // MARK: - Full build
+
+    /// Every file of the locale. With `keep`, records what an update needs in `written`;
+    /// either way the postings are left sorted by document.
+    mutating func write(locale: String, keep: Bool) -> [OutputFile] {
+        let count = lengths.count
+        let average = self.average
+        let norms = SearchIndexEncoding.norms(lengths: lengths, average: average)
+        let order = terms.indices.sorted { SearchIndexFormat.precedes(terms[$0], terms[$1]) }
+        var state = Written()
+        if keep {
+            state.order = order.map(Int32.init)
+            state.records = Array(repeating: [], count: terms.count)
+            state.hashes = terms.map(SearchIndexFormat.fnv1a32)
+            state.average = average
+        }
+        var files: [OutputFile] = []
+        var boundaries: [String] = []
+        var digests: [FileDigest] = []
+        var shard: [UInt8] = []
+        var first: Int32 = 0
+        var record: [UInt8] = []
+        var cutter = ShardCutter()
+        func close(last: Int) {
+            shard.append(contentsOf: "]\n".utf8)
+            let digest = FileDigest(of: shard)
+            if keep { state.shards.append(Shard(first: first, last: Int32(last), digest: digest)) }
+            digests.append(digest)
+            files.append(OutputFile(path: SearchIndexEncoding.shardPath(locale, files.count), contents: Data(shard)))
+            shard.removeAll(keepingCapacity: true)
+        }
+        var last = 0
+        for termID in order where !docs[termID].isEmpty {
+            sortPostings(termID)
+            record.removeAll(keepingCapacity: true)
+            SearchIndexEncoding.appendRecord(terms[termID], docs: docs[termID], frequencies: frequencies[termID], norms: norms, count: count, into: &record)
+            if keep { state.records[termID] = record }
+            if shard.isEmpty {
+                boundaries.append(terms[termID])
+                first = Int32(termID)
+            }
+            shard.append(shard.isEmpty ? UInt8(ascii: "[") : UInt8(ascii: ","))
+            shard.append(contentsOf: record)
+            last = termID
+            if cutter.append(size: record.count, hash: SearchIndexFormat.fnv1a32(terms[termID])) { close(last: termID) }
+        }
+        if !shard.isEmpty { close(last: last) }
+
+        let chunk = SearchIndexFormat.docsPerChunk
+        for start in stride(from: 0, to: count, by: chunk) {
+            let bytes = SearchIndexEncoding.displayChunk(display[start..<min(start + chunk, count)])
+            let digest = FileDigest(of: bytes)
+            digests.append(digest)
+            if keep { state.chunks.append(digest) }
+            files.append(OutputFile(path: SearchIndexEncoding.chunkPath(locale, start / chunk), contents: Data(bytes)))
+        }
+        let manifest = SearchIndexEncoding.manifest(locale: locale, docs: count, boundaries: boundaries, digests: digests)
+        files.append(OutputFile(path: SearchIndexEncoding.manifestPath(locale), contents: Data(manifest)))
+        if keep {
+            state.manifest = manifest
+            written = state
+        }
+        return files
+    }
+
+    /// Sorts one term's postings by document (threads add documents in any order).
+    mutating func sortPostings(_ termID: Int) {
+        let list = docs[termID]
+        guard zip(list, list.dropFirst()).contains(where: { $0 > $1 }) else { return }
+        let sorted = zip(list, frequencies[termID]).sorted { $0.0 < $1.0 }
+        docs[termID] = sorted.map(\.0)
+        frequencies[termID] = sorted.map(\.1)
+    }
+}
