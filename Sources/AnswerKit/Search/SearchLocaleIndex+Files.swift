@@ -24,7 +24,7 @@ extension SearchLocaleIndex {
                 }
             }
             guard record != written!.records[id] else { continue }
-            written!.records[id] = record
+            written!.records[id] = record.compacted()
             dirty[id] = true
         }
         return dirty

@@ -116,7 +116,13 @@ struct SearchLocaleIndex: Sendable {
             sortPostings(termID)
             record.removeAll(keepingCapacity: true)
             SearchIndexEncoding.appendRecord(terms[termID], docs: docs[termID], frequencies: frequencies[termID], norms: norms, count: count, into: &record)
-            if keep { state.records[termID] = record }
+            if keep {
+                // Exact copies: `record` is reused (so has spare capacity), and
+                // postings grew by appending.
+                state.records[termID] = record.compacted()
+                docs[termID] = docs[termID].compacted()
+                frequencies[termID] = frequencies[termID].compacted()
+            }
             if shard.isEmpty {
                 boundaries.append(terms[termID])
                 first = Int32(termID)
@@ -152,5 +158,14 @@ struct SearchLocaleIndex: Sendable {
         let sorted = zip(list, frequencies[termID]).sorted { $0.0 < $1.0 }
         docs[termID] = sorted.map(\.0)
         frequencies[termID] = sorted.map(\.1)
+    }
+}
+
+extension Array where Element: BitwiseCopyable {
+    /// A copy without spare capacity (for arrays kept long after they stopped growing).
+    func compacted() -> [Element] {
+        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = withUnsafeBufferPointer { buffer.initialize(fromContentsOf: $0) }
+        }
     }
 }
