@@ -1,6 +1,8 @@
 import Foundation
 
 extension SearchLocaleIndex {
+    /// An index of `keys` (without postings) whose files were `written`; empty
+    /// for a locale the snapshot did not have.
     init(keys: [EntryKey], written: Written) {
         self.init(keys: keys)
         self.written = written
@@ -177,6 +179,7 @@ extension SearchLocaleIndex {
         return id
     }
 
+    /// The position of the first document in `list` (sorted) not below `doc`.
     static func lowerBound<List: RandomAccessCollection<Int32>>(_ list: List, _ doc: Int32) -> Int where List.Index == Int {
         var low = 0, high = list.count
         while low < high {
