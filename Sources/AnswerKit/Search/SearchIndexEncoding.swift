@@ -12,6 +12,7 @@ enum SearchIndexEncoding {
         lengths.map { norm(length: $0, average: average) }
     }
 
+    /// The normalisation of one document (the same arithmetic as `norms`).
     @inline(__always)
     static func norm(length: Float, average: Double) -> Double {
         1 - SearchIndexFormat.b + SearchIndexFormat.b * Double(length) / average
@@ -137,6 +138,7 @@ enum SearchIndexEncoding {
         return JSONWriter.compactBytes(manifest)
     }
 
+    /// Paths of the files under the output folder.
     static func shardPath(_ locale: String, _ number: Int) -> String { "search/\(locale)/t\(number).json" }
     static func chunkPath(_ locale: String, _ number: Int) -> String { "search/\(locale)/d\(number).json" }
     static func manifestPath(_ locale: String) -> String { "search/\(locale)/manifest.json" }
@@ -163,6 +165,7 @@ struct ShardCutter {
 struct FileDigest: Hashable, Sendable {
     private let words: (UInt64, UInt64, UInt64, UInt64)
 
+    /// The SHA-256 of `bytes`.
     init<Bytes: DataProtocol>(of bytes: Bytes) {
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         SHA256.hash(data: bytes).withUnsafeBytes { digest in
@@ -171,6 +174,7 @@ struct FileDigest: Hashable, Sendable {
         self.words = words
     }
 
+    /// Adds the 32 bytes of the digest to `hasher` (the manifest's hash).
     func feed(_ hasher: inout SHA256) {
         withUnsafeBytes(of: words) { hasher.update(bufferPointer: $0) }
     }

@@ -9,6 +9,7 @@ import Foundation
 struct SearchLocaleIndex: Sendable {
     /// The entries numbered in this locale (published, retired ones included), in site order.
     var keys: [EntryKey]
+    /// Term ids by term, and terms by id (in first-seen order).
     var termIDs: [Term: Int32] = [:]
     var terms: [String] = []
     /// Per term, the documents that contain it (sorted once written) and their weighted frequencies.
@@ -46,6 +47,7 @@ struct SearchLocaleIndex: Sendable {
         var digest: FileDigest
     }
 
+    /// An index of `keys` without postings yet.
     init(keys: [EntryKey]) {
         self.keys = keys
         lengths = Array(repeating: 0, count: keys.count)

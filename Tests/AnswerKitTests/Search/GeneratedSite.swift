@@ -116,6 +116,15 @@ struct GeneratedSite {
             }
             entries.removeAll { $0.key.locale == "he" || $0.key.locale == "tr" }
             return Change(name: "locales gone", documents: [:], inPlace: false)
+        case 95..<98:
+            // A category renamed: the display record of each of its entries changes.
+            let category = entries[approved.randomElement(using: &random)!].key.category
+            var changed: [EntryKey: SearchDocument] = [:]
+            for entry in entries where entry.key.category == category {
+                documents[entry.key]!.category += " renamed"
+                if entry.status == .approved { changed[entry.key] = documents[entry.key]! }
+            }
+            return Change(name: "category renamed", documents: changed, inPlace: true)
         default:
             // An entry moved to another category: a new key.
             let index = approved.randomElement(using: &random)!

@@ -25,6 +25,7 @@ import Testing
                 #expect(before[file.path] != file.contents, "step \(step) (\(change.name)): writes \(file.path) unchanged")
                 disk[file.path] = file.contents
             }
+            if change.name == "nothing" { #expect(write.isEmpty && delete.isEmpty) }
             let expected = site.fullBuild().files
             try expectSameFiles(disk, expected, "step \(step) (\(change.name))")
             #expect(snapshot.digests == expected.mapValues { FileDigest(of: $0).hex })
