@@ -74,11 +74,9 @@ enum BuildCache {
         return root.appendingPathComponent(".answerkit-cache/build-\(name).json")
     }
 
-    /// `size:mtime` of a file, in nanoseconds.
+    /// A file's size, modification time (nanoseconds) and inode (`FileStamp`).
     static func stamp(_ path: String) -> String? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return "\(info.st_size):\(modified(info))"
+        FileStamp(path: path)?.description
     }
 
     /// The output folder's inode and modification time (new after every atomic swap).
