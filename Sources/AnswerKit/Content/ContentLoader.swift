@@ -21,7 +21,7 @@ public struct SourceFile: Sendable {
     /// Size and modification time when it was read (`nil` if it could not be stat'ed).
     public var stamp: FileStamp?
     public var result: ContentLoader.FileResult
-    /// A hash of the bytes read (per process): a save that changed nothing is seen as such.
+    /// A hash of the bytes read (`StableHasher`): a save that changed nothing is seen as such.
     public var digest: Int = 0
 }
 
@@ -115,10 +115,9 @@ public enum ContentLoader {
             return SourceFile(relative: relative, stamp: stamp, result: .failed(Diagnostics([.error("unreadable", at: SourceLocation(path: path), "cannot read file")])))
         }
         var file = SourceFile(relative: relative, stamp: stamp, result: parseFile(data, relative: relative, path: path, parser: parser))
-        // Every byte (`Data.hashValue` only reads the first 80).
-        var hasher = Hasher()
-        data.withUnsafeBytes { hasher.combine(bytes: $0) }
-        file.digest = hasher.finalize()
+        // Every byte (`Data.hashValue` only reads the first 80), the same in every
+        // process: `answerkit build` compares it with the digest its cache kept.
+        file.digest = data.withUnsafeBytes { StableHasher.hash(bytes: $0) }
         return file
     }
 

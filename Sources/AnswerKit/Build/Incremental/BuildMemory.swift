@@ -157,10 +157,10 @@ extension Builder {
     /// the size and modification time of every theme file, and the options. `nil`
     /// when the theme folder cannot be listed (the build then reports why).
     static func inputsDigest(options: BuildOptions, config: SiteConfig, output: URL) -> Int? {
-        var hasher = Hasher()
+        var hasher = StableHasher()
         hasher.combine(options.includeDrafts)
         hasher.combine(options.strict)
-        hasher.combine(options.today)
+        hasher.combine(Optional(options.today))
         hasher.combine(output.standardizedFileURL.path)
         guard let configData = FileManager.default.contents(atPath: options.root.appendingPathComponent(ConfigLoader.fileName).path) else { return nil }
         hasher.combine(configData)

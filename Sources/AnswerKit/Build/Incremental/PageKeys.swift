@@ -2,8 +2,9 @@
 /// theme, options, day): two builds that give a page the same key give it the
 /// same bytes, so an incremental build makes again only pages whose key changed.
 ///
-/// Keys are `Hasher` values: seeded per process, which is all they need, since a
-/// `BuildMemory` lives in the process that made it (`serve`). Each key covers
+/// Keys are `StableHasher` values, the same in every process, since `answerkit
+/// build` reads them back from the cache the last build left (`PersistedMemory`);
+/// a 64-bit collision would only make a page stale. Each key covers
 /// exactly the values the page's template context is made of (see `PageContext`
 /// and `PageRenderer`); a new value read by a page must be added here, and the
 /// random-edit test (IncrementalBuildTests) fails when one is missing.
@@ -12,7 +13,7 @@ enum PageKeys {
     /// (switcher, hreflang) and its category's title. Its own file and the pages its
     /// links lead to are tracked apart (file stamps, `LinkTable.changedPaths`).
     static func entry(_ entry: Entry, context: PageContext) -> Int {
-        var hasher = Hasher()
+        var hasher = StableHasher()
         for (locale, url) in PageVersions.entry(entry, index: context.index, urls: context.urls).sorted(by: { $0.key < $1.key }) {
             hasher.combine(locale)
             hasher.combine(url)
@@ -23,7 +24,7 @@ enum PageKeys {
 
     /// What lists show of an entry (`PageContext.summary`).
     static func summary(_ entry: Entry, context: PageContext) -> Int {
-        var hasher = Hasher()
+        var hasher = StableHasher()
         hasher.combine(entry.key)
         hasher.combine(entry.id)
         hasher.combine(entry.title)
@@ -62,16 +63,16 @@ enum PageKeys {
     private static func list(_ job: PageRenderer.ListPage, pages: PageRenderer, summary: (Int32) -> Int) -> Int {
         let context = pages.context
         let index = context.index
-        func combine(_ positions: some Sequence<Int32>, into hasher: inout Hasher) {
+        func combine(_ positions: some Sequence<Int32>, into hasher: inout StableHasher) {
             for position in positions { hasher.combine(summary(position)) }
         }
-        func combine(_ category: Category, into hasher: inout Hasher) {
+        func combine(_ category: Category, into hasher: inout StableHasher) {
             hasher.combine(category.locale)
             hasher.combine(category.slug)
             hasher.combine(category.title)
             hasher.combine(category.description)
         }
-        var hasher = Hasher()
+        var hasher = StableHasher()
         hasher.combine(pages.file(of: job))
         switch job {
         case .root, .search, .notFound:
@@ -114,7 +115,7 @@ enum PageKeys {
     }
 
     static func sitemap(_ index: SiteIndex, config: SiteConfig) -> Int {
-        var sitemap = Hasher()
+        var sitemap = StableHasher()
         for locale in config.locales {
             for category in index.categories[locale.code] ?? [] { sitemap.combine(category.slug) }
             sitemap.combine(0)
@@ -136,7 +137,7 @@ enum PageKeys {
 
     /// The key of the feed of `locale` (`AtomFeed`).
     static func feed(_ locale: String, index: SiteIndex, today: Day) -> Int {
-        var feed = Hasher()
+        var feed = StableHasher()
         for entry in index.entries where entry.key.locale == locale {
             feed.combine(entry.key)
             feed.combine(entry.title)
