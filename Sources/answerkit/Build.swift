@@ -10,6 +10,16 @@ struct Build: ParsableCommand {
             The site is built in a staging folder beside the output and swapped in only when \
             there is no error, so a failed build leaves the previous public/ untouched. \
             Set SOURCE_DATE_EPOCH to judge review dates against a fixed day (reproducible builds).
+
+            Build cache: each build leaves in .answerkit-cache/ (beside answerkit.yml, one \
+            folder per output folder) what the next one needs to make again only the pages, \
+            search shards and bundles an edit affects, each file replaced atomically; the \
+            output is the same as a full build's. A full build is made instead, and the \
+            summary says why, when there is no cache, when it is unreadable or was written by \
+            another answerkit binary, when answerkit.yml, the theme or the options changed, \
+            or when the output folder was replaced or deleted since. Edits made inside the \
+            output folder by hand are not detected: --force builds everything (and writes \
+            the cache afresh). Deleting .answerkit-cache/ is always safe.
             """)
 
     @OptionGroup var site: SiteOptions
@@ -23,7 +33,7 @@ struct Build: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    @Flag(help: "Build even when nothing changed since the last build into this output folder.")
+    @Flag(help: "Build everything, ignoring the build cache (which is written afresh).")
     var force = false
 
     @Flag(help: "Print the time of each stage.")
@@ -35,12 +45,26 @@ struct Build: ParsableCommand {
     @Option(help: "Format of the problems: text or json.")
     var format: OutputFormat = .text
 
+    /// The last line of a build: what was made, and whether only what changed was.
+    static func summary(_ result: BuildResult) -> String {
+        let report = result.report
+        let where_ = report.output.map { " → \($0.path)" } ?? ""
+        let site = String(
+            format: "%d entries, %d pages, %d replies, %d warnings in %.2f s%@",
+            report.entries, report.pages, report.replies, result.diagnostics.warningCount, report.seconds, where_)
+        guard let incremental = report.incremental else { return "built " + site }
+        if let reason = incremental.fullBuildReason { return "built \(site) (full build: \(reason))" }
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+        return "rebuilt \(count(incremental.pagesRendered, "page")), \(count(incremental.filesWritten, "file")) (incremental) of \(site)"
+    }
+
     func run() throws {
         var options = BuildOptions(root: site.rootURL)
         options.output = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
         options.includeDrafts = drafts
         options.strict = strict
-        options.useCache = !force
+        options.useCache = true
+        options.force = force
         let result: BuildResult
         do {
             result = try Builder.build(options)
@@ -63,11 +87,7 @@ struct Build: ParsableCommand {
                 format: "up to date: nothing changed since the last build (%d entries, %d pages, %d replies) in %@; --force rebuilds",
                 report.entries, report.pages, report.replies, report.output?.path ?? ""))
         } else if !quiet {
-            let report = result.report
-            let where_ = report.output.map { " → \($0.path)" } ?? ""
-            printError(String(
-                format: "built %d entries, %d pages, %d replies, %d warnings in %.2f s%@",
-                report.entries, report.pages, report.replies, result.diagnostics.warningCount, report.seconds, where_))
+            printError(Self.summary(result))
         }
     }
 }

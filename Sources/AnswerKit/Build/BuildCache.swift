@@ -69,6 +69,11 @@ enum BuildCache {
         if let data = try? JSONEncoder().encode(record) { try? data.write(to: file, options: .atomic) }
     }
 
+    /// Forgets the record of `output` (a build into it is starting).
+    static func forget(root: URL, output: URL) {
+        unlink(recordFile(root: root, output: output).path)
+    }
+
     static func recordFile(root: URL, output: URL) -> URL {
         let name = SHA256.hash(data: Data(output.standardizedFileURL.path.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
         return root.appendingPathComponent(".answerkit-cache/build-\(name).json")

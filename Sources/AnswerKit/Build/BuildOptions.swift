@@ -14,9 +14,13 @@ public struct BuildOptions: Sendable {
     public var today: Day
     /// Write the output (`build`) or only check (`check`).
     public var write = true
-    /// Skip the build when nothing it reads changed since the last build into the
-    /// same output (`answerkit build`; `--force` turns it off). See `BuildCache`.
+    /// Use the build cache (`answerkit build`): skip the build when nothing it reads
+    /// changed since the last build into the same output (`BuildCache`), else build
+    /// only what changed (`Builder.cachedBuild`), and leave a cache for the next build.
     public var useCache = false
+    /// With `useCache`: build everything whatever the cache says (`--force`); the
+    /// cache is written afresh.
+    public var force = false
 
     public init(root: URL, today: Day = .today()) {
         self.root = root
@@ -43,7 +47,8 @@ public struct BuildReport: Sendable {
     public var output: URL?
     /// Nothing was built: no input changed since the last build into `output`.
     public var upToDate = false
-    /// For an incremental build (`serve`): what it made again, or `nil` for a full build.
+    /// For an incremental build (`serve`, `build` with its cache): what it made again;
+    /// for a full build that could have been incremental, why it was not (`fullBuildReason`).
     public var incremental: IncrementalReport?
 
     public init() {}

@@ -21,13 +21,16 @@ public enum Builder {
         let output = options.output ?? config.resolve(config.publicPath, root: options.root)
         if options.write {
             let fingerprint = options.useCache ? clock.measure("cache") { BuildCache.fingerprint(options: options, config: config, output: output) } : nil
-            if let fingerprint, let record = BuildCache.lookup(fingerprint, root: options.root, output: output) {
+            if let fingerprint, !options.force, let record = BuildCache.lookup(fingerprint, root: options.root, output: output) {
                 var report = BuildReport()
                 (report.entries, report.pages, report.replies, report.files) = (record.entries, record.pages, record.replies, record.files)
                 report.output = output
                 report.upToDate = true
                 report.stages = clock.stages
                 return BuildResult(diagnostics: record.diagnostics, report: report)
+            }
+            if options.useCache {
+                return try cachedBuild(options, config: config, configDiagnostics: configDiagnostics, output: output, fingerprint: fingerprint, clock: clock)
             }
             let sink = try StagedDirectory(destination: output)
             do {
@@ -92,7 +95,8 @@ public enum Builder {
         // Each locale's search index is written as soon as its last entry is analysed.
         recorder?.site = RecordedSite(content: content, index: index, links: links, draftLinks: draftLinks, pages: pages)
         let searchFailure = Locked<BuildFailure?>(nil)
-        let search = SearchIndexBuilder(entries: index.entries, keepPostings: recorder != nil) { files in
+        let persistSearch = recorder?.persistSearch
+        let search = SearchIndexBuilder(entries: index.entries, keepPostings: recorder != nil && persistSearch == nil, handOver: persistSearch) { files in
             do throws(BuildFailure) {
                 for file in files { try sink.write(file) }
             } catch {
@@ -125,10 +129,11 @@ public enum Builder {
         let consolePages = console ? clock.measure("agent") { AgentConsole.pages(pages) } : []
         let searchFiles = clock.measure("search") { search.files() }
         if let error = searchFailure.withLock({ $0 }) { throw error }
-        if let recorder { recorder.search = search.snapshot() }
+        if let recorder, persistSearch == nil { recorder.search = search.snapshot() }
         report.searchCPUSeconds = search.cpuSeconds
         // robots.txt, sitemap.xml and feeds; sitemap parts are made as they are written.
         let siteFiles = clock.measure("site") { SiteFiles.make(config: config, urls: urls, index: index, strings: theme.strings, today: options.today) }
+        recorder?.siteFiles = siteFiles.map(\.path)
         report.replies = try clock.measure("bundles") { () throws(BuildFailure) in
             let serialized = SnippetBundle.serialize(entries: index.entries, config: config, urls: urls, today: options.today)
             recorder?.snippets = serialized

@@ -24,6 +24,8 @@ public final class SearchIndexBuilder: Sendable {
     /// Thread-safe, with a word cache kept warm across entries (~3.5× a plain `Analyzer`).
     private let analyzers: [String: Analyzer.Pool]
     private let keepPostings: Bool
+    /// Receives each locale's postings once its files are made (the build cache).
+    private let handOver: (@Sendable (String, SearchLocaleIndex) -> Void)?
     private let completed: @Sendable ([OutputFile]) -> Void
     private let nanoseconds = Locked<UInt64>(0)
 
@@ -48,9 +50,16 @@ public final class SearchIndexBuilder: Sendable {
     /// render in site order (locale first), so a 100 000-entry site holds the postings
     /// of about one locale at a time. With `keepPostings`, they are kept for
     /// `snapshot()` and incremental updates.
-    public init(entries: [Entry], keepPostings: Bool = false, completed: @escaping @Sendable ([OutputFile]) -> Void = { _ in }) {
+    ///
+    /// `handOver`, if given, receives each locale's postings and what was written
+    /// (as `keepPostings` keeps them) once its files are made, before they are freed.
+    init(
+        entries: [Entry], keepPostings: Bool = false, handOver: (@Sendable (String, SearchLocaleIndex) -> Void)?,
+        completed: @escaping @Sendable ([OutputFile]) -> Void = { _ in }
+    ) {
         self.completed = completed
         self.keepPostings = keepPostings
+        self.handOver = handOver
         var numbers: [EntryKey: Int32] = [:]
         var keys: [String: [EntryKey]] = [:]
         for entry in entries {
@@ -60,6 +69,10 @@ public final class SearchIndexBuilder: Sendable {
         self.numbers = numbers
         locales = keys.mapValues { Locked(Slot(index: SearchLocaleIndex(keys: $0))) }
         analyzers = Dictionary(uniqueKeysWithValues: keys.keys.map { ($0, Analyzer.Pool(Analyzer(locale: $0))) })
+    }
+
+    public convenience init(entries: [Entry], keepPostings: Bool = false, completed: @escaping @Sendable ([OutputFile]) -> Void = { _ in }) {
+        self.init(entries: entries, keepPostings: keepPostings, handOver: nil, completed: completed)
     }
 
     /// Adds one entry; safe to call from several threads.
@@ -75,7 +88,8 @@ public final class SearchIndexBuilder: Sendable {
             slot.added += 1
             guard slot.added == slot.index.keys.count, !slot.done else { return nil }
             slot.done = true
-            let files = slot.index.write(locale: key.locale, keep: keep)
+            let files = slot.index.write(locale: key.locale, keep: keep || handOver != nil)
+            handOver?(key.locale, slot.index)
             if !keep { slot.index = SearchLocaleIndex(keys: []) }
             return files
         }
@@ -89,7 +103,9 @@ public final class SearchIndexBuilder: Sendable {
             locales[locale]!.withLock { slot -> [OutputFile] in
                 guard !slot.done else { return [] }
                 slot.done = true
-                return slot.index.write(locale: locale, keep: keepPostings)
+                let files = slot.index.write(locale: locale, keep: keepPostings || handOver != nil)
+                handOver?(locale, slot.index)
+                return files
             }
         }
     }

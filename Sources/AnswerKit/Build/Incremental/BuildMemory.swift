@@ -5,9 +5,9 @@ import Foundation
 ///
 /// It holds the parsed content, the last link tables, each entry's render
 /// results, the keys of the pages made (`PageKeys`), the search postings and the
-/// serialized replies: about the memory of a full build's peak, kept. It is not
-/// written to disk: page keys are per-process hashes, and `answerkit build`
-/// skips unchanged builds with `BuildCache` instead.
+/// serialized replies: about the memory of a full build's peak, kept. `answerkit
+/// build` writes it to disk for the next process (`PersistedMemory`: all but what
+/// is cheap to make again, the site index, link tables and page renderer).
 ///
 /// A class, so that an edit updates its tables in place rather than copying
 /// 100 000-element dictionaries: `rebuild` takes it over and returns it (or a
@@ -59,10 +59,16 @@ public final class BuildMemory: @unchecked Sendable {
     /// Content paths reported changed to builds that failed since: still to look at,
     /// since the watcher will not report them again.
     var pending: Set<String> = []
+    /// Locales whose search postings may differ from what the build cache holds of
+    /// them (`PersistedMemory` writes only those again), and the checksum of each
+    /// locale's cache file.
+    var searchChanged: Set<String> = []
+    var searchChecksums: [String: UInt64] = [:]
 
     /// The memory of a full build, from what its recorder saw (`nil` if the build stopped early).
     init?(_ recorder: BuildRecorder, root: URL, inputs: Int, output: URL, configDiagnostics: Diagnostics, result: BuildResult) {
-        guard let sources = recorder.sources, let site = recorder.site, let rendered = recorder.entries, let search = recorder.search,
+        guard let sources = recorder.sources, let site = recorder.site, let rendered = recorder.entries,
+            let search = recorder.search ?? (recorder.persistSearch != nil ? SearchIndexSnapshot(locales: [:], analyzers: [:]) : nil),
             let snippets = recorder.snippets
         else { return nil }
         let context = site.pages.context
@@ -96,8 +102,9 @@ public final class BuildMemory: @unchecked Sendable {
         let keys = PageKeys.siteFiles(site.index, config: context.config, today: context.today)
         sitemapKey = keys.sitemap
         feedKeys = keys.feeds
-        let made = SiteFiles.make(config: context.config, urls: context.urls, index: site.index, strings: context.theme.strings, today: context.today)
-        sitemapFiles = Set(made.map(\.path).filter(Sitemap.isSitemapFile))
+        let made = recorder.siteFiles
+            ?? SiteFiles.make(config: context.config, urls: context.urls, index: site.index, strings: context.theme.strings, today: context.today).map(\.path)
+        sitemapFiles = Set(made.filter(Sitemap.isSitemapFile))
         siteFileCount = made.count
         let console = AgentConsole.isEnabled(config: context.config, theme: context.theme)
         fixedFileCount = 2 + context.config.locales.count + context.theme.assets.count
@@ -106,6 +113,35 @@ public final class BuildMemory: @unchecked Sendable {
         self.result.report.stages = []
         self.result.report.incremental = nil
         locate(drafts: site.content.entries.filter { $0.status == .draft && published[$0.key] == nil })
+    }
+
+    /// A memory read back from the build cache (`PersistedMemory.load`), with the
+    /// site-wide tables made again from its content.
+    init(
+        inputs: Int, output: URL, configDiagnostics: Diagnostics, themeDiagnostics: Diagnostics, files: [String: SourceFile],
+        assets: [String: FileStamp?], content: LoadedContent, links: LinkTable, draftLinks: LinkTable, pages: PageRenderer,
+        entries: [EntryKey: EntryRecord], lists: [String: Int], search: SearchIndexSnapshot, snippets: [EntryKey: [SnippetBundle.SerializedSnippet]],
+        orderedSnippets: [SnippetBundle.SerializedSnippet], stale: Set<EntryKey>, sitemapKey: Int, feedKeys: [String: Int], sitemapFiles: Set<String>,
+        siteFileCount: Int, fixedFileCount: Int, result: BuildResult, pending: Set<String>, searchChecksums: [String: UInt64], drafts: [Entry]
+    ) {
+        (self.inputs, self.output, self.configDiagnostics, self.themeDiagnostics) = (inputs, output, configDiagnostics, themeDiagnostics)
+        (self.files, self.assets, self.content, self.links, self.draftLinks, self.pages) = (files, assets, content, links, draftLinks, pages)
+        (self.entries, self.lists, self.search, self.snippets, self.orderedSnippets) = (entries, lists, search, snippets, orderedSnippets)
+        (self.stale, self.sitemapKey, self.feedKeys, self.sitemapFiles) = (stale, sitemapKey, feedKeys, sitemapFiles)
+        (self.siteFileCount, self.fixedFileCount, self.result, self.pending) = (siteFileCount, fixedFileCount, result, pending)
+        self.searchChecksums = searchChecksums
+        (fileOrder, contentPositions, indexPositions, resultOrder) = ([], [:], [:], [])
+        locate(drafts: drafts)
+    }
+
+    /// Notes the locales a search update may have changed: those of `changed` entries
+    /// (edited, added, removed, retired) and those whose entry list moved (`before`:
+    /// each locale's keys before the update).
+    func noteSearchChanges(before: [String: [EntryKey]], changed: some Sequence<EntryKey>) {
+        for key in changed { searchChanged.insert(key.locale) }
+        for locale in Set(before.keys).union(search.locales.keys) where before[locale] != search.locales[locale]?.keys {
+            searchChanged.insert(locale)
+        }
     }
 
     /// Records where everything is in `content` and the site index.
@@ -139,6 +175,11 @@ public final class BuildRecorder: @unchecked Sendable {
     var entries: (published: [Builder.EntryResult], drafts: [Builder.EntryResult])?
     var search: SearchIndexSnapshot?
     var snippets: [SnippetBundle.EntrySnippets]?
+    /// Paths of the files `SiteFiles` made (sitemap parts, feeds, robots.txt).
+    var siteFiles: [String]?
+    /// Takes each locale's search postings as soon as its files are written (the build
+    /// cache streams them to disk), instead of `search` keeping them all.
+    var persistSearch: (@Sendable (String, SearchLocaleIndex) -> Void)?
 
     init() {}
 }

@@ -161,6 +161,7 @@ extension IncrementalUpdate {
         // Search shards and replies of the edited entries.
         var removed: [String] = []
         let searchChanges = clock.measure("search") { next.search.update(entries: index.entries, changed: documents) }
+        for edit in edited { next.searchChanged.insert(edit.new.key.locale) }
         for file in searchChanges.write { try sink.write(file) }
         removed += searchChanges.delete
         try clock.measure("bundles") { () throws(BuildFailure) in

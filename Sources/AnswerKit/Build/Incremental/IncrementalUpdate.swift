@@ -209,9 +209,11 @@ struct IncrementalUpdate {
         removed += memory.lists.keys.filter { !listFiles.contains($0) }
 
         // Search shards of the changed entries.
+        let searchBefore = memory.search.locales.mapValues(\.keys)
         let searchChanges = clock.measure("search") {
             memory.search.update(entries: index.entries, changed: documents)
         }
+        memory.noteSearchChanges(before: searchBefore, changed: changedKeys.union(documents.keys))
         for file in searchChanges.write { try sink.write(file) }
         removed += searchChanges.delete
 

@@ -1,0 +1,392 @@
+import Foundation
+
+/// The layout of the build cache's files.
+///
+/// Each file: the magic `AKBUILD1` (8 bytes, which also tells a big-endian reader
+/// off), the format version, the fingerprint of the AnswerKit binary that wrote it
+/// and what the file holds; then its values (`CacheCoding`); then a trailer: the
+/// checksum (`StreamHasher`) of every byte before it, their count and the end mark.
+/// A file that is truncated, torn, written by another binary or another format
+/// version is refused whole.
+enum CacheFormat {
+    static let magic = Array("AKBUILD1".utf8)
+    static let endMark = Array("AKBUILD.".utf8)
+    /// Bump when the encoding of any value changes.
+    static let version: UInt64 = 1
+    static let trailerSize = 24
+
+    /// The binary that writes and reads the cache: its version, path, size and
+    /// modification time (a rebuilt `answerkit` may encode differently).
+    static let binary: String = {
+        var text = "answerkit \(Builder.version)"
+        if let executable = Bundle.main.executableURL ?? URL(string: CommandLine.arguments[0]) {
+            text += " " + executable.path + " " + (FileStamp(path: executable.path).map { "\($0.size):\($0.seconds).\($0.nanoseconds)" } ?? "no-binary")
+        }
+        return text
+    }()
+
+    /// Opens a cache file for writing and writes its header.
+    static func create(_ path: String, kind: String) throws(CacheError) -> CacheWriter {
+        let writer = try CacheWriter(path: path)
+        for byte in magic { writer.byte(byte) }
+        writer.varint(version)
+        writer.string(binary)
+        writer.string(kind)
+        return writer
+    }
+
+    /// Reads the file at `url`, checks its header and trailer, and calls `body` with a
+    /// reader over its values; also returns the file's checksum.
+    static func read<T>(_ url: URL, kind: String, _ body: (CacheReader) throws(CacheError) -> T) throws(CacheError) -> (value: T, checksum: UInt64) {
+        guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { throw CacheError("no cache") }
+        let outcome: Result<(T, UInt64), CacheError> = data.withUnsafeBytes { bytes in
+            do throws(CacheError) {
+                guard bytes.count >= magic.count + trailerSize, bytes.prefix(magic.count).elementsEqual(magic) else {
+                    throw CacheError("the cache is not an AnswerKit build cache")
+                }
+                let payloadEnd = bytes.count - trailerSize
+                guard bytes.suffix(endMark.count).elementsEqual(endMark) else { throw CacheError.truncated }
+                let trailer = CacheReader(bytes, from: payloadEnd)
+                let checksum = try trailer.raw()
+                guard try trailer.raw() == UInt64(payloadEnd) else { throw CacheError.truncated }
+                let reader = CacheReader(bytes, from: magic.count, to: payloadEnd)
+                guard try reader.varint() == version else { throw CacheError("the cache was written in another format") }
+                guard try reader.string() == binary else { throw CacheError("the cache was written by another answerkit binary") }
+                guard try reader.string() == kind else { throw CacheError("the cache is not an AnswerKit build cache") }
+                var hasher = StreamHasher()
+                hasher.update(UnsafeRawBufferPointer(rebasing: bytes[..<payloadEnd]))
+                guard hasher.finalize() == checksum else { throw CacheError("the cache is corrupt (checksum)") }
+                let value = try body(reader)
+                guard reader.isAtEnd else { throw CacheError.truncated }
+                return .success((value, checksum))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+}
+
+/// Where the build cache of one output folder lives: `<root>/.answerkit-cache/build-<hash of
+/// the output path>/`, holding `memory.bin` (everything but search) and one
+/// `search-<locale>.bin` per locale (its postings, written again only when they change).
+///
+/// `memory.bin` names the checksum of each search file it goes with and the identity
+/// of the output folder it describes; it is written last and removed before the
+/// output changes, so it never claims an output or search files it does not describe.
+struct CacheFolder: Sendable {
+    let url: URL
+
+    init(root: URL, output: URL) {
+        let name = ContentHash.sha256(output.standardizedFileURL.path).prefix(16)
+        url = root.appendingPathComponent(".answerkit-cache/build-\(name)")
+    }
+
+    var memory: URL { url.appendingPathComponent("memory.bin") }
+
+    func search(_ locale: String) -> URL {
+        // Hex of the code: any locale code makes a plain file name.
+        url.appendingPathComponent("search-\(locale.utf8.map { String(format: "%02x", $0) }.joined()).bin")
+    }
+
+    /// A temporary name beside `file`, renamed over it once complete.
+    static func temporary(_ file: URL) -> URL {
+        file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    /// Makes the cache claim nothing (before the output changes).
+    func invalidate() {
+        unlink(memory.path)
+    }
+
+    func create() throws(CacheError) {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw CacheError("cannot create \(url.path)")
+        }
+    }
+
+    /// Writes a file through a temporary one renamed over it.
+    static func replace(_ file: URL, kind: String, _ body: (CacheWriter) -> Void) throws(CacheError) -> UInt64 {
+        let temporary = temporary(file)
+        do throws(CacheError) {
+            let writer = try CacheFormat.create(temporary.path, kind: kind)
+            body(writer)
+            let checksum = try writer.finish()
+            guard rename(temporary.path, file.path) == 0 else { throw CacheError("cannot write \(file.path)") }
+            return checksum
+        } catch {
+            unlink(temporary.path)
+            throw error
+        }
+    }
+}
+
+/// Writes and reads `BuildMemory` in the build cache, so that `answerkit build`, a new
+/// process each time, builds only what changed since the last build (as `serve` does
+/// within one process).
+///
+/// Kept: every content file as parsed (stamp, digest, front matter, problems), each
+/// entry's render results and page key, the list and site-file keys, the search
+/// postings, the serialized replies and the last result. Made again on load (cheap,
+/// and derived from those): the theme, the validated content, the site index, the
+/// link tables and the page renderer.
+enum PersistedMemory {
+    static let searchKind = "search"
+    static let memoryKind = "memory"
+
+    /// Writes one locale's search postings (to a temporary file, renamed by `commit`);
+    /// returns the checksum.
+    static func writeSearch(_ index: SearchLocaleIndex, locale: String, to file: URL) throws(CacheError) -> UInt64 {
+        let writer = try CacheFormat.create(file.path, kind: searchKind)
+        writer.string(locale)
+        writer.value(index)
+        return try writer.finish()
+    }
+
+    /// Saves `memory` into `folder`: the search files of the locales that changed since
+    /// it was read or written, then `memory.bin`. `outputIdentity` is the output
+    /// folder's (`BuildCache.identity`) after the build wrote it.
+    static func save(_ memory: BuildMemory, to folder: CacheFolder, outputIdentity: String) throws(CacheError) {
+        try folder.create()
+        for (locale, index) in memory.search.locales.sorted(by: { $0.key < $1.key })
+        where memory.searchChanged.contains(locale) || memory.searchChecksums[locale] == nil {
+            let file = folder.search(locale)
+            let temporary = CacheFolder.temporary(file)
+            do throws(CacheError) {
+                let checksum = try writeSearch(index, locale: locale, to: temporary)
+                guard rename(temporary.path, file.path) == 0 else { throw CacheError("cannot write \(file.path)") }
+                memory.searchChecksums[locale] = checksum
+            } catch {
+                unlink(temporary.path)
+                memory.searchChecksums[locale] = nil
+                throw error
+            }
+        }
+        for locale in memory.searchChecksums.keys where memory.search.locales[locale] == nil {
+            unlink(folder.search(locale).path)
+            memory.searchChecksums[locale] = nil
+        }
+        memory.searchChanged = []
+        try writeMemory(memory, to: folder, outputIdentity: outputIdentity)
+    }
+
+    /// Writes `memory.bin` (all but the search postings, which `searchChecksums` names).
+    static func writeMemory(_ memory: BuildMemory, to folder: CacheFolder, outputIdentity: String) throws(CacheError) {
+        _ = try CacheFolder.replace(folder.memory, kind: memoryKind) { writer in
+            writer.raw(UInt64(bitPattern: Int64(memory.inputs)))
+            writer.string(outputIdentity)
+            writer.value(memory.themeDiagnostics)
+            writer.array(memory.fileOrder) { writer.value(memory.files[$0]!) }
+            writer.array(memory.assets.sorted { $0.key < $1.key }) { path, stamp in
+                writer.string(path)
+                writer.optional(stamp, writer.value)
+            }
+            writer.array(memory.entries.sorted { $0.key < $1.key }) { _, record in
+                writer.value(record.result)
+                writer.optional(record.pageKey, writer.int)
+            }
+            writer.array(memory.lists.sorted { $0.key < $1.key }) { file, key in
+                writer.string(file)
+                writer.int(key)
+            }
+            // Each entry's replies, then the order of all of them (by id) as
+            // (entry, reply) positions: the order is kept, not sorted again.
+            let snippets = memory.snippets.sorted { $0.key < $1.key }
+            var positions: [String: (Int, Int)] = [:]
+            positions.reserveCapacity(memory.orderedSnippets.count)
+            writer.array(Array(snippets.enumerated())) { entry, item in
+                writer.value(item.key)
+                writer.array(item.value)
+                for (reply, snippet) in item.value.enumerated() { positions[snippet.id] = (entry, reply) }
+            }
+            writer.array(memory.orderedSnippets) { snippet in
+                let (entry, reply) = positions[snippet.id] ?? (-1, -1)
+                writer.int(entry)
+                writer.int(reply)
+            }
+            writer.int(memory.sitemapKey)
+            writer.array(memory.feedKeys.sorted { $0.key < $1.key }) { locale, key in
+                writer.string(locale)
+                writer.int(key)
+            }
+            writer.strings(memory.sitemapFiles.sorted())
+            writer.int(memory.siteFileCount)
+            writer.int(memory.fixedFileCount)
+            let result = memory.result
+            writer.value(result.diagnostics)
+            for count in [result.report.entries, result.report.pages, result.report.replies, result.report.files] { writer.int(count) }
+            writer.strings(memory.pending.sorted())
+            writer.array(memory.searchChecksums.sorted { $0.key < $1.key }) { locale, checksum in
+                writer.string(locale)
+                writer.raw(checksum)
+            }
+        }
+    }
+
+    /// Reads the memory `folder` holds for a build of `options` into `output`, or
+    /// throws why it cannot be used (the build then says so and builds in full).
+    static func load(
+        from folder: CacheFolder, options: BuildOptions, config: SiteConfig, configDiagnostics: Diagnostics, output: URL
+    ) throws(CacheError) -> BuildMemory {
+        guard FileManager.default.fileExists(atPath: folder.memory.path) else { throw CacheError("no cache") }
+        let stored = try CacheFormat.read(folder.memory, kind: memoryKind) { reader throws(CacheError) in try Stored(from: reader) }.value
+        guard let identity = BuildCache.identity(of: output), identity == stored.outputIdentity else {
+            throw CacheError("the output folder was replaced or deleted since the last build")
+        }
+        // The search postings, a locale per core.
+        let locales = stored.searchChecksums.sorted { $0.key < $1.key }
+        let indexes = Parallel.map(locales) { locale, checksum -> Result<SearchLocaleIndex, CacheError> in
+            do throws(CacheError) {
+                let (index, sum) = try CacheFormat.read(folder.search(locale), kind: searchKind) { reader throws(CacheError) -> SearchLocaleIndex in
+                    guard try reader.string() == locale else { throw CacheError("the cache's search files are mixed up") }
+                    return try reader.value(SearchLocaleIndex.self)
+                }
+                guard sum == checksum else { throw CacheError("the cache's search files are from another build") }
+                return .success(index)
+            } catch {
+                return .failure(error)
+            }
+        }
+        var searchLocales: [String: SearchLocaleIndex] = [:]
+        for (item, index) in zip(locales, indexes) { searchLocales[item.key] = try index.get() }
+        let analyzers = Dictionary(uniqueKeysWithValues: searchLocales.keys.map { ($0, Analyzer.Pool(Analyzer(locale: $0))) })
+
+        // What is made again: the theme, the content as validated, the site index and link tables.
+        let templates = config.resolve(config.templatesPath, root: options.root)
+        let (loadedTheme, themeDiagnostics) = ThemeLoader.load(templates, displayPath: config.templatesPath, config: config)
+        guard let theme = loadedTheme, themeDiagnostics == stored.themeDiagnostics else { throw CacheError("the theme changed") }
+        let files = Dictionary(stored.files.map { ($0.relative, $0) }, uniquingKeysWith: { a, _ in a })
+        let content = ContentLoader.assemble(stored.files, assets: stored.assets.map(\.path), config: config)
+        let urls = URLScheme(config: config)
+        let index = SiteIndex(content: content, includeDrafts: options.includeDrafts)
+        let publishedKeys = Set(index.entries.map(\.key))
+        let unpublished = content.entries.filter { !publishedKeys.contains($0.key) }
+        let drafts = unpublished.filter { $0.status == .draft }
+        let links = LinkTable(published: index.entries, unpublished: unpublished, categories: content.categories, assets: content.assets, urls: urls)
+        let draftLinks = LinkTable(
+            published: index.entries + drafts, unpublished: unpublished.filter { $0.status != .draft }, categories: content.categories,
+            assets: content.assets, urls: urls)
+        let pages = PageRenderer(context: PageContext(config: config, theme: theme, urls: urls, index: index, today: options.today, version: Builder.version))
+
+        var snippets: [EntryKey: [SnippetBundle.SerializedSnippet]] = [:]
+        snippets.reserveCapacity(stored.snippets.count)
+        for (key, list) in stored.snippets { snippets[key] = list }
+        var ordered: [SnippetBundle.SerializedSnippet] = []
+        ordered.reserveCapacity(stored.order.count)
+        for (entry, reply) in stored.order {
+            guard entry >= 0, entry < stored.snippets.count, reply >= 0, reply < stored.snippets[entry].snippets.count else {
+                throw CacheError("the cache's replies are inconsistent")
+            }
+            ordered.append(stored.snippets[entry].snippets[reply])
+        }
+        var result = BuildResult(diagnostics: stored.diagnostics, report: BuildReport())
+        (result.report.entries, result.report.pages, result.report.replies, result.report.files) = stored.counts
+        result.report.output = output
+        let memory = BuildMemory(
+            inputs: stored.inputs, output: output, configDiagnostics: configDiagnostics, themeDiagnostics: themeDiagnostics, files: files,
+            assets: Dictionary(stored.assets.map { ($0.path, $0.stamp) }, uniquingKeysWith: { a, _ in a }), content: content, links: links,
+            draftLinks: draftLinks, pages: pages, entries: stored.entries, lists: stored.lists,
+            search: SearchIndexSnapshot(locales: searchLocales, analyzers: analyzers), snippets: snippets, orderedSnippets: ordered,
+            stale: TranslationSync.staleKeys(in: index.entries, defaultLocale: config.defaultLocale), sitemapKey: stored.sitemapKey,
+            feedKeys: stored.feedKeys, sitemapFiles: stored.sitemapFiles, siteFileCount: stored.siteFileCount,
+            fixedFileCount: stored.fixedFileCount, result: result, pending: stored.pending, searchChecksums: stored.searchChecksums,
+            drafts: drafts)
+        return memory
+    }
+
+    /// What `memory.bin` holds, as read.
+    private struct Stored {
+        var inputs: Int
+        var outputIdentity: String
+        var themeDiagnostics: Diagnostics
+        var files: [SourceFile]
+        var assets: [(path: String, stamp: FileStamp?)]
+        var entries: [EntryKey: BuildMemory.EntryRecord]
+        var lists: [String: Int]
+        var snippets: [(key: EntryKey, snippets: [SnippetBundle.SerializedSnippet])]
+        var order: [(Int, Int)]
+        var sitemapKey: Int
+        var feedKeys: [String: Int]
+        var sitemapFiles: Set<String>
+        var siteFileCount: Int
+        var fixedFileCount: Int
+        var diagnostics: Diagnostics
+        var counts: (Int, Int, Int, Int)
+        var pending: Set<String>
+        var searchChecksums: [String: UInt64]
+
+        init(from reader: CacheReader) throws(CacheError) {
+            inputs = Int(Int64(bitPattern: try reader.raw()))
+            outputIdentity = try reader.string()
+            themeDiagnostics = try reader.value()
+            files = try reader.array(SourceFile.self)
+            assets = try reader.array { () throws(CacheError) in
+                (try reader.string(), try reader.optional { () throws(CacheError) in try reader.value(FileStamp.self) })
+            }
+            let records = try reader.array { () throws(CacheError) -> BuildMemory.EntryRecord in
+                BuildMemory.EntryRecord(result: try reader.value(), pageKey: try reader.optional { () throws(CacheError) in try reader.int() })
+            }
+            entries = Dictionary(records.map { ($0.result.key, $0) }, uniquingKeysWith: { a, _ in a })
+            lists = Dictionary(
+                try reader.array { () throws(CacheError) in (try reader.string(), try reader.int()) }, uniquingKeysWith: { a, _ in a })
+            snippets = try reader.array { () throws(CacheError) in (try reader.value(EntryKey.self), try reader.array(SnippetBundle.SerializedSnippet.self)) }
+            order = try reader.array { () throws(CacheError) in (try reader.int(), try reader.int()) }
+            sitemapKey = try reader.int()
+            feedKeys = Dictionary(
+                try reader.array { () throws(CacheError) in (try reader.string(), try reader.int()) }, uniquingKeysWith: { a, _ in a })
+            sitemapFiles = Set(try reader.strings())
+            siteFileCount = try reader.int()
+            fixedFileCount = try reader.int()
+            diagnostics = try reader.value()
+            counts = (try reader.int(), try reader.int(), try reader.int(), try reader.int())
+            pending = Set(try reader.strings())
+            searchChecksums = Dictionary(
+                try reader.array { () throws(CacheError) in (try reader.string(), try reader.raw()) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+}
+
+/// Streams each locale's search postings to the cache as a full build finishes it (the
+/// postings are freed right after, as without a cache: a 100 000-entry build never
+/// holds every locale's), then writes `memory.bin` once the output is in place.
+final class CacheSession: @unchecked Sendable {
+    let folder: CacheFolder
+    private let written = Locked<[String: UInt64]>([:])
+    private let failure = Locked<CacheError?>(nil)
+
+    init(folder: CacheFolder) throws(CacheError) {
+        self.folder = folder
+        try folder.create()
+    }
+
+    /// For `BuildRecorder.persistSearch`: writes the locale's file under a temporary name.
+    func persistSearch(_ locale: String, _ index: SearchLocaleIndex) {
+        do throws(CacheError) {
+            let checksum = try PersistedMemory.writeSearch(index, locale: locale, to: CacheFolder.temporary(folder.search(locale)))
+            written.withLock { $0[locale] = checksum }
+        } catch {
+            failure.withLock { $0 = $0 ?? error }
+        }
+    }
+
+    /// Puts the search files in place and writes `memory.bin` for the build `memory`
+    /// describes; the output must be in place already.
+    func commit(_ memory: BuildMemory, outputIdentity: String) throws(CacheError) {
+        if let error = failure.withLock({ $0 }) { throw error }
+        let checksums = written.withLock { $0 }
+        for locale in checksums.keys.sorted() {
+            let file = folder.search(locale)
+            guard rename(CacheFolder.temporary(file).path, file.path) == 0 else { throw CacheError("cannot write \(file.path)") }
+        }
+        memory.searchChecksums = checksums
+        memory.searchChanged = []
+        try PersistedMemory.writeMemory(memory, to: folder, outputIdentity: outputIdentity)
+    }
+
+    /// Removes the temporary files of a build that did not finish.
+    func discard() {
+        for locale in written.withLock({ $0.keys }) { unlink(CacheFolder.temporary(folder.search(locale)).path) }
+    }
+}
