@@ -230,7 +230,16 @@ import Testing
         Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
     }
 
-    func check(seed: UInt64, steps: Int, drafts: Bool, hints: Bool) throws {
+    /// The memory as the next process would see it: written to the build cache and read back.
+    static func throughCache(_ memory: BuildMemory, options: BuildOptions) throws -> BuildMemory {
+        let output = try #require(options.output)
+        let folder = CacheFolder(root: options.root, output: output)
+        try PersistedMemory.save(memory, to: folder, outputIdentity: try #require(BuildCache.identity(of: output)))
+        let (config, configDiagnostics) = ConfigLoader.load(root: options.root)
+        return try PersistedMemory.load(from: folder, options: options, config: try #require(config), configDiagnostics: configDiagnostics, output: output)
+    }
+
+    func check(seed: UInt64, steps: Int, drafts: Bool, hints: Bool, persist: Bool = false) throws {
         var site = try Site(seed: seed)
         var options = BuildOptions(root: site.root, today: Fixtures.today)
         options.includeDrafts = drafts
@@ -246,6 +255,7 @@ import Testing
         var failed = false
         for step in 0..<steps {
             let (description, paths) = failed ? ("repair", try site.repair()) : try site.edit()
+            if persist, let kept = memory { memory = try Self.throughCache(kept, options: options) }
             let (result, next) = try Builder.rebuild(options, memory: memory, changed: hints ? paths : nil)
             let full = try Builder.build(fresh)
             if ProcessInfo.processInfo.environment["ANSWERKIT_TRACE"] != nil {
@@ -286,6 +296,13 @@ import Testing
     @Test(arguments: seeds)
     func randomEditsMatchFullBuild(seed: UInt64) throws {
         try check(seed: seed, steps: Self.seeds.count > 4 ? 70 : 40, drafts: false, hints: seed % 2 == 0)
+    }
+
+    /// The same, with the memory written to the build cache and read back before every
+    /// step (as `answerkit build` does across processes).
+    @Test(arguments: [UInt64(21), 22, 23])
+    func randomEditsThroughTheCacheMatchFullBuild(seed: UInt64) throws {
+        try check(seed: seed, steps: 40, drafts: seed == 23, hints: seed % 2 == 0, persist: ProcessInfo.processInfo.environment["ANSWERKIT_NO_PERSIST"] == nil)
     }
 
     @Test func randomEditsWithDraftsMatchFullBuild() throws {

@@ -42,7 +42,10 @@ final class CacheWriter {
 
     private static let flushSize = 1 << 20
 
-    deinit { if descriptor >= 0 { close(descriptor) } }
+    private var closed = false
+
+    /// Closes a file left unfinished (a write that failed midway).
+    deinit { if !closed { close(descriptor) } }
 
     @inline(__always)
     private func flushIfFull() {
@@ -84,8 +87,8 @@ final class CacheWriter {
             }
         }
         buffer.removeAll()
-        let closed = close(descriptor) == 0
-        guard !failed, closed else { throw CacheError("cannot write the cache: \(String(cString: strerror(errno)))") }
+        closed = true
+        guard close(descriptor) == 0, !failed else { throw CacheError("cannot write the cache: \(String(cString: strerror(errno)))") }
         return sum
     }
 

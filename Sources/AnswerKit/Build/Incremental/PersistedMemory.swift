@@ -239,6 +239,7 @@ enum PersistedMemory {
         let locales = stored.searchChecksums.sorted { $0.key < $1.key }
         let indexes = Parallel.map(locales) { locale, checksum -> Result<SearchLocaleIndex, CacheError> in
             do throws(CacheError) {
+                guard FileManager.default.fileExists(atPath: folder.search(locale).path) else { throw CacheError("the cache is incomplete") }
                 let (index, sum) = try CacheFormat.read(folder.search(locale), kind: searchKind) { reader throws(CacheError) -> SearchLocaleIndex in
                     guard try reader.string() == locale else { throw CacheError("the cache's search files are mixed up") }
                     return try reader.value(SearchLocaleIndex.self)
