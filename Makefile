@@ -1,6 +1,6 @@
 # Shortcuts; every target calls a script in scripts/ or bench/, which is
 # where the real steps live (so README, CI and make agree).
-.PHONY: site test test-swift test-js test-browser bench bench-large bench-search bench-serve bench-reply theme clean
+.PHONY: site test test-swift test-js test-browser bench bench-large bench-search bench-serve bench-build bench-reply theme clean
 
 site:            ## build and serve the sample knowledge base
 	scripts/site.sh
@@ -41,6 +41,11 @@ bench-serve:     ## answerkit serve vs hugo server: one-entry edit to reload and
 	scripts/setup.sh bench
 	swift build -c release --product answerkit
 	bench/serve.sh
+
+bench-build:     ## answerkit build with its cache: full, no-change, one-entry edits at 10 000 entries (BENCH_LARGE=1 adds 100 000)
+	scripts/setup.sh bench
+	swift build -c release --product answerkit
+	bench/build-incremental.sh $(if $(BENCH_LARGE),--large,)
 
 bench-reply:     ## answerkit reply latency on the sample site (median of 30 runs; issue 4: < 50 ms)
 	swift build -c release --product answerkit

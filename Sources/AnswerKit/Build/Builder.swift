@@ -20,7 +20,7 @@ public enum Builder {
         }
         let output = options.output ?? config.resolve(config.publicPath, root: options.root)
         if options.write {
-            let fingerprint = options.useCache ? clock.measure("cache") { BuildCache.fingerprint(options: options, config: config, output: output) } : nil
+            let fingerprint = options.useCache ? clock.measure("cache-check") { BuildCache.fingerprint(options: options, config: config, output: output) } : nil
             if let fingerprint, !options.force, let record = BuildCache.lookup(fingerprint, root: options.root, output: output) {
                 var report = BuildReport()
                 (report.entries, report.pages, report.replies, report.files) = (record.entries, record.pages, record.replies, record.files)

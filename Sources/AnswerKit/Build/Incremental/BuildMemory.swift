@@ -64,6 +64,9 @@ public final class BuildMemory: @unchecked Sendable {
     /// locale's cache file.
     var searchChanged: Set<String> = []
     var searchChecksums: [String: UInt64] = [:]
+    /// Whether the replies may differ from the cache's, and the checksum of its replies file.
+    var repliesChanged = false
+    var repliesChecksum: UInt64?
 
     /// The memory of a full build, from what its recorder saw (`nil` if the build stopped early).
     init?(_ recorder: BuildRecorder, root: URL, inputs: Int, output: URL, configDiagnostics: Diagnostics, result: BuildResult) {
@@ -122,7 +125,8 @@ public final class BuildMemory: @unchecked Sendable {
         assets: [String: FileStamp?], content: LoadedContent, links: LinkTable, draftLinks: LinkTable, pages: PageRenderer,
         entries: [EntryKey: EntryRecord], lists: [String: Int], search: SearchIndexSnapshot, snippets: [EntryKey: [SnippetBundle.SerializedSnippet]],
         orderedSnippets: [SnippetBundle.SerializedSnippet], stale: Set<EntryKey>, sitemapKey: Int, feedKeys: [String: Int], sitemapFiles: Set<String>,
-        siteFileCount: Int, fixedFileCount: Int, result: BuildResult, pending: Set<String>, searchChecksums: [String: UInt64], drafts: [Entry]
+        siteFileCount: Int, fixedFileCount: Int, result: BuildResult, pending: Set<String>, searchChecksums: [String: UInt64], repliesChecksum: UInt64,
+        drafts: [Entry]
     ) {
         (self.inputs, self.output, self.configDiagnostics, self.themeDiagnostics) = (inputs, output, configDiagnostics, themeDiagnostics)
         (self.files, self.assets, self.content, self.links, self.draftLinks, self.pages) = (files, assets, content, links, draftLinks, pages)
@@ -130,6 +134,7 @@ public final class BuildMemory: @unchecked Sendable {
         (self.stale, self.sitemapKey, self.feedKeys, self.sitemapFiles) = (stale, sitemapKey, feedKeys, sitemapFiles)
         (self.siteFileCount, self.fixedFileCount, self.result, self.pending) = (siteFileCount, fixedFileCount, result, pending)
         self.searchChecksums = searchChecksums
+        self.repliesChecksum = repliesChecksum
         (fileOrder, contentPositions, indexPositions, resultOrder) = ([], [:], [:], [])
         locate(drafts: drafts)
     }

@@ -21,14 +21,13 @@ extension Builder {
         let folder = CacheFolder(root: options.root, output: output)
         // The record of the last build no longer describes the output once this one starts.
         BuildCache.forget(root: options.root, output: output)
-        let inputs = clock.measure("cache") { inputsDigest(options: options, config: config, output: output) }
+        let inputs = clock.measure("cache-check") { inputsDigest(options: options, config: config, output: output) }
         var reason = "--force"
         var memory: BuildMemory?
         if !options.force {
             do throws(CacheError) {
-                let loaded = try clock.measure("cache") { () throws(CacheError) in
-                    try PersistedMemory.load(from: folder, options: options, config: config, configDiagnostics: configDiagnostics, output: output)
-                }
+                let loaded = try PersistedMemory.load(
+                    from: folder, options: options, config: config, configDiagnostics: configDiagnostics, output: output, clock: &clock)
                 guard let inputs, loaded.inputs == inputs else { throw CacheError("answerkit.yml, the theme or the options changed") }
                 memory = loaded
             } catch {
@@ -65,7 +64,7 @@ extension Builder {
         }
         unlink(aside.path)
         var clock = StageClock()
-        clock.measure("cache") {
+        clock.measure("cache-write") {
             guard let identity = BuildCache.identity(of: next.output) else { return }
             // Best effort: a cache that cannot be written costs the next build a full one.
             try? PersistedMemory.save(next, to: folder, outputIdentity: identity)
@@ -104,7 +103,7 @@ extension Builder {
         result.report.output = output
         var incremental = IncrementalReport()
         incremental.fullBuildReason = reason
-        clock.measure("cache") {
+        clock.measure("cache-write") {
             if let session, let inputs, let identity = BuildCache.identity(of: output),
                 let memory = BuildMemory(recorder, root: options.root, inputs: inputs, output: output, configDiagnostics: configDiagnostics, result: result)
             {

@@ -178,6 +178,7 @@ extension IncrementalUpdate {
                 next.snippets[edit.new.key] = new
             }
             guard !locales.isEmpty else { return }
+            next.repliesChanged = true
             Self.patch(&next.orderedSnippets, removing: removedIDs, adding: added)
             try writeBundles(next.orderedSnippets, locales: locales, to: sink)
         }

@@ -279,6 +279,7 @@ struct IncrementalUpdate {
         next.lists = Dictionary(listKeys.map { ($0.file, $0.key) }, uniquingKeysWith: { a, _ in a })
         next.snippets = snippets
         next.orderedSnippets = ordered
+        next.repliesChanged = true
         next.stale = staleKeys
         next.sitemapKey = siteKeys.sitemap
         next.feedKeys = siteKeys.feeds

@@ -68,10 +68,12 @@ enum CacheFormat {
 }
 
 /// Where the build cache of one output folder lives: `<root>/.answerkit-cache/build-<hash of
-/// the output path>/`, holding `memory.bin` (everything but search) and one
-/// `search-<locale>.bin` per locale (its postings, written again only when they change).
+/// the output path>/`, holding `memory.bin`, `replies.bin` (the serialized replies, written
+/// again only when a reply changes) and one `search-<locale>.bin` per locale (its
+/// postings, written again only when they change): a body edit rewrites one locale's
+/// postings and `memory.bin`, not the 25 MB of replies of a 10 000-entry site.
 ///
-/// `memory.bin` names the checksum of each search file it goes with and the identity
+/// `memory.bin` names the checksum of each other file it goes with and the identity
 /// of the output folder it describes; it is written last and removed before the
 /// output changes, so it never claims an output or search files it does not describe.
 struct CacheFolder: Sendable {
@@ -83,6 +85,7 @@ struct CacheFolder: Sendable {
     }
 
     var memory: URL { url.appendingPathComponent("memory.bin") }
+    var replies: URL { url.appendingPathComponent("replies.bin") }
 
     func search(_ locale: String) -> URL {
         // Hex of the code: any locale code makes a plain file name.
@@ -135,6 +138,7 @@ struct CacheFolder: Sendable {
 enum PersistedMemory {
     static let searchKind = "search"
     static let memoryKind = "memory"
+    static let repliesKind = "replies"
 
     /// Writes one locale's search postings (to a temporary file, renamed by `commit`);
     /// returns the checksum.
@@ -169,7 +173,56 @@ enum PersistedMemory {
             memory.searchChecksums[locale] = nil
         }
         memory.searchChanged = []
+        try saveAllButSearch(memory, to: folder, outputIdentity: outputIdentity)
+    }
+
+    /// Writes the replies (when they changed) and `memory.bin`.
+    static func saveAllButSearch(_ memory: BuildMemory, to folder: CacheFolder, outputIdentity: String) throws(CacheError) {
+        if memory.repliesChanged || memory.repliesChecksum == nil {
+            memory.repliesChecksum = nil
+            memory.repliesChecksum = try CacheFolder.replace(folder.replies, kind: repliesKind) { writeReplies(memory, to: $0) }
+            memory.repliesChanged = false
+        }
         try writeMemory(memory, to: folder, outputIdentity: outputIdentity)
+    }
+
+    /// Each entry's replies, then the order of all of them (by id) as (entry, reply)
+    /// positions: the order is kept, not sorted again.
+    static func writeReplies(_ memory: BuildMemory, to writer: CacheWriter) {
+        let snippets = memory.snippets.sorted { $0.key < $1.key }
+        var positions: [String: (Int, Int)] = [:]
+        positions.reserveCapacity(memory.orderedSnippets.count)
+        writer.array(Array(snippets.enumerated())) { entry, item in
+            writer.value(item.key)
+            writer.array(item.value)
+            for (reply, snippet) in item.value.enumerated() { positions[snippet.id] = (entry, reply) }
+        }
+        writer.array(memory.orderedSnippets) { snippet in
+            let (entry, reply) = positions[snippet.id] ?? (-1, -1)
+            writer.int(entry)
+            writer.int(reply)
+        }
+    }
+
+    /// Reads what `writeReplies` wrote.
+    static func readReplies(_ reader: CacheReader) throws(CacheError) -> (
+        byEntry: [EntryKey: [SnippetBundle.SerializedSnippet]], ordered: [SnippetBundle.SerializedSnippet]
+    ) {
+        let entries = try reader.array { () throws(CacheError) in (try reader.value(EntryKey.self), try reader.array(SnippetBundle.SerializedSnippet.self)) }
+        var byEntry: [EntryKey: [SnippetBundle.SerializedSnippet]] = [:]
+        byEntry.reserveCapacity(entries.count)
+        for (key, list) in entries { byEntry[key] = list }
+        let count = try reader.count()
+        var ordered: [SnippetBundle.SerializedSnippet] = []
+        ordered.reserveCapacity(count)
+        for _ in 0..<count {
+            let (entry, reply) = (try reader.int(), try reader.int())
+            guard entry >= 0, entry < entries.count, reply >= 0, reply < entries[entry].1.count else {
+                throw CacheError("the cache's replies are inconsistent")
+            }
+            ordered.append(entries[entry].1[reply])
+        }
+        return (byEntry, ordered)
     }
 
     /// Writes `memory.bin` (all but the search postings, which `searchChecksums` names).
@@ -191,21 +244,6 @@ enum PersistedMemory {
                 writer.string(file)
                 writer.int(key)
             }
-            // Each entry's replies, then the order of all of them (by id) as
-            // (entry, reply) positions: the order is kept, not sorted again.
-            let snippets = memory.snippets.sorted { $0.key < $1.key }
-            var positions: [String: (Int, Int)] = [:]
-            positions.reserveCapacity(memory.orderedSnippets.count)
-            writer.array(Array(snippets.enumerated())) { entry, item in
-                writer.value(item.key)
-                writer.array(item.value)
-                for (reply, snippet) in item.value.enumerated() { positions[snippet.id] = (entry, reply) }
-            }
-            writer.array(memory.orderedSnippets) { snippet in
-                let (entry, reply) = positions[snippet.id] ?? (-1, -1)
-                writer.int(entry)
-                writer.int(reply)
-            }
             writer.int(memory.sitemapKey)
             writer.array(memory.feedKeys.sorted { $0.key < $1.key }) { locale, key in
                 writer.string(locale)
@@ -222,6 +260,7 @@ enum PersistedMemory {
                 writer.string(locale)
                 writer.raw(checksum)
             }
+            writer.raw(memory.repliesChecksum ?? 0)
         }
     }
 
@@ -230,30 +269,79 @@ enum PersistedMemory {
     static func load(
         from folder: CacheFolder, options: BuildOptions, config: SiteConfig, configDiagnostics: Diagnostics, output: URL
     ) throws(CacheError) -> BuildMemory {
+        var clock = StageClock()
+        return try load(from: folder, options: options, config: config, configDiagnostics: configDiagnostics, output: output, clock: &clock)
+    }
+
+    static func load(
+        from folder: CacheFolder, options: BuildOptions, config: SiteConfig, configDiagnostics: Diagnostics, output: URL, clock: inout StageClock
+    ) throws(CacheError) -> BuildMemory {
         guard FileManager.default.fileExists(atPath: folder.memory.path) else { throw CacheError("no cache") }
-        let stored = try CacheFormat.read(folder.memory, kind: memoryKind) { reader throws(CacheError) in try Stored(from: reader) }.value
+        let stored = try clock.measure("cache-read") { () throws(CacheError) in
+            try CacheFormat.read(folder.memory, kind: memoryKind) { reader throws(CacheError) in try Stored(from: reader) }.value
+        }
         guard let identity = BuildCache.identity(of: output), identity == stored.outputIdentity else {
             throw CacheError("the output folder was replaced or deleted since the last build")
         }
-        // The search postings, a locale per core.
+        guard FileManager.default.fileExists(atPath: folder.replies.path) else { throw CacheError("the cache is incomplete") }
+        // The search postings, a locale per core, and the replies.
         let locales = stored.searchChecksums.sorted { $0.key < $1.key }
-        let indexes = Parallel.map(locales) { locale, checksum -> Result<SearchLocaleIndex, CacheError> in
+        let (indexes, replies) = try clock.measure("cache-read") { () throws(CacheError) in
+            try readSearchAndReplies(folder, locales: locales, repliesChecksum: stored.repliesChecksum)
+        }
+        var searchLocales: [String: SearchLocaleIndex] = [:]
+        for (item, index) in zip(locales, indexes) { searchLocales[item.key] = index }
+        let analyzers = Dictionary(uniqueKeysWithValues: searchLocales.keys.map { ($0, Analyzer.Pool(Analyzer(locale: $0))) })
+        return try clock.measure("cache-site") { () throws(CacheError) in
+            try restore(stored, search: SearchIndexSnapshot(locales: searchLocales, analyzers: analyzers), replies: replies, options: options,
+                config: config, configDiagnostics: configDiagnostics, output: output)
+        }
+    }
+
+    /// Reads every locale's search file and the replies file on all cores.
+    private static func readSearchAndReplies(
+        _ folder: CacheFolder, locales: [(key: String, value: UInt64)], repliesChecksum: UInt64
+    ) throws(CacheError) -> ([SearchLocaleIndex], (byEntry: [EntryKey: [SnippetBundle.SerializedSnippet]], ordered: [SnippetBundle.SerializedSnippet])) {
+        enum Part: Sendable {
+            case search(SearchLocaleIndex)
+            case replies([EntryKey: [SnippetBundle.SerializedSnippet]], [SnippetBundle.SerializedSnippet])
+        }
+        // The replies first: the largest file, read while the locales are.
+        let jobs: [(key: String, value: UInt64)?] = [nil] + locales.map { Optional($0) }
+        let parts = Parallel.map(jobs, chunkSize: 1) { job -> Result<Part, CacheError> in
             do throws(CacheError) {
+                guard let (locale, checksum) = job else {
+                    let (replies, sum) = try CacheFormat.read(folder.replies, kind: repliesKind) { reader throws(CacheError) in try readReplies(reader) }
+                    guard sum == repliesChecksum else { throw CacheError("the cache's replies are from another build") }
+                    return .success(.replies(replies.byEntry, replies.ordered))
+                }
                 guard FileManager.default.fileExists(atPath: folder.search(locale).path) else { throw CacheError("the cache is incomplete") }
                 let (index, sum) = try CacheFormat.read(folder.search(locale), kind: searchKind) { reader throws(CacheError) -> SearchLocaleIndex in
                     guard try reader.string() == locale else { throw CacheError("the cache's search files are mixed up") }
                     return try reader.value(SearchLocaleIndex.self)
                 }
                 guard sum == checksum else { throw CacheError("the cache's search files are from another build") }
-                return .success(index)
+                return .success(.search(index))
             } catch {
                 return .failure(error)
             }
         }
-        var searchLocales: [String: SearchLocaleIndex] = [:]
-        for (item, index) in zip(locales, indexes) { searchLocales[item.key] = try index.get() }
-        let analyzers = Dictionary(uniqueKeysWithValues: searchLocales.keys.map { ($0, Analyzer.Pool(Analyzer(locale: $0))) })
+        var indexes: [SearchLocaleIndex] = []
+        var replies: ([EntryKey: [SnippetBundle.SerializedSnippet]], [SnippetBundle.SerializedSnippet]) = ([:], [])
+        for part in parts {
+            switch try part.get() {
+            case let .search(index): indexes.append(index)
+            case let .replies(byEntry, ordered): replies = (byEntry, ordered)
+            }
+        }
+        return (indexes, replies)
+    }
 
+    /// The memory from what was read, with the site-wide tables made again.
+    private static func restore(
+        _ stored: Stored, search: SearchIndexSnapshot, replies: (byEntry: [EntryKey: [SnippetBundle.SerializedSnippet]], ordered: [SnippetBundle.SerializedSnippet]),
+        options: BuildOptions, config: SiteConfig, configDiagnostics: Diagnostics, output: URL
+    ) throws(CacheError) -> BuildMemory {
         // What is made again: the theme, the content as validated, the site index and link tables.
         let templates = config.resolve(config.templatesPath, root: options.root)
         let (loadedTheme, themeDiagnostics) = ThemeLoader.load(templates, displayPath: config.templatesPath, config: config)
@@ -271,17 +359,6 @@ enum PersistedMemory {
             assets: content.assets, urls: urls)
         let pages = PageRenderer(context: PageContext(config: config, theme: theme, urls: urls, index: index, today: options.today, version: Builder.version))
 
-        var snippets: [EntryKey: [SnippetBundle.SerializedSnippet]] = [:]
-        snippets.reserveCapacity(stored.snippets.count)
-        for (key, list) in stored.snippets { snippets[key] = list }
-        var ordered: [SnippetBundle.SerializedSnippet] = []
-        ordered.reserveCapacity(stored.order.count)
-        for (entry, reply) in stored.order {
-            guard entry >= 0, entry < stored.snippets.count, reply >= 0, reply < stored.snippets[entry].snippets.count else {
-                throw CacheError("the cache's replies are inconsistent")
-            }
-            ordered.append(stored.snippets[entry].snippets[reply])
-        }
         var result = BuildResult(diagnostics: stored.diagnostics, report: BuildReport())
         (result.report.entries, result.report.pages, result.report.replies, result.report.files) = stored.counts
         result.report.output = output
@@ -289,11 +366,11 @@ enum PersistedMemory {
             inputs: stored.inputs, output: output, configDiagnostics: configDiagnostics, themeDiagnostics: themeDiagnostics, files: files,
             assets: Dictionary(stored.assets.map { ($0.path, $0.stamp) }, uniquingKeysWith: { a, _ in a }), content: content, links: links,
             draftLinks: draftLinks, pages: pages, entries: stored.entries, lists: stored.lists,
-            search: SearchIndexSnapshot(locales: searchLocales, analyzers: analyzers), snippets: snippets, orderedSnippets: ordered,
+            search: search, snippets: replies.byEntry, orderedSnippets: replies.ordered,
             stale: TranslationSync.staleKeys(in: index.entries, defaultLocale: config.defaultLocale), sitemapKey: stored.sitemapKey,
             feedKeys: stored.feedKeys, sitemapFiles: stored.sitemapFiles, siteFileCount: stored.siteFileCount,
             fixedFileCount: stored.fixedFileCount, result: result, pending: stored.pending, searchChecksums: stored.searchChecksums,
-            drafts: drafts)
+            repliesChecksum: stored.repliesChecksum, drafts: drafts)
         return memory
     }
 
@@ -306,8 +383,6 @@ enum PersistedMemory {
         var assets: [(path: String, stamp: FileStamp?)]
         var entries: [EntryKey: BuildMemory.EntryRecord]
         var lists: [String: Int]
-        var snippets: [(key: EntryKey, snippets: [SnippetBundle.SerializedSnippet])]
-        var order: [(Int, Int)]
         var sitemapKey: Int
         var feedKeys: [String: Int]
         var sitemapFiles: Set<String>
@@ -317,6 +392,7 @@ enum PersistedMemory {
         var counts: (Int, Int, Int, Int)
         var pending: Set<String>
         var searchChecksums: [String: UInt64]
+        var repliesChecksum: UInt64
 
         init(from reader: CacheReader) throws(CacheError) {
             inputs = Int(Int64(bitPattern: try reader.raw()))
@@ -332,8 +408,6 @@ enum PersistedMemory {
             entries = Dictionary(records.map { ($0.result.key, $0) }, uniquingKeysWith: { a, _ in a })
             lists = Dictionary(
                 try reader.array { () throws(CacheError) in (try reader.string(), try reader.int()) }, uniquingKeysWith: { a, _ in a })
-            snippets = try reader.array { () throws(CacheError) in (try reader.value(EntryKey.self), try reader.array(SnippetBundle.SerializedSnippet.self)) }
-            order = try reader.array { () throws(CacheError) in (try reader.int(), try reader.int()) }
             sitemapKey = try reader.int()
             feedKeys = Dictionary(
                 try reader.array { () throws(CacheError) in (try reader.string(), try reader.int()) }, uniquingKeysWith: { a, _ in a })
@@ -345,6 +419,7 @@ enum PersistedMemory {
             pending = Set(try reader.strings())
             searchChecksums = Dictionary(
                 try reader.array { () throws(CacheError) in (try reader.string(), try reader.raw()) }, uniquingKeysWith: { a, _ in a })
+            repliesChecksum = try reader.raw()
         }
     }
 }
@@ -383,7 +458,9 @@ final class CacheSession: @unchecked Sendable {
         }
         memory.searchChecksums = checksums
         memory.searchChanged = []
-        try PersistedMemory.writeMemory(memory, to: folder, outputIdentity: outputIdentity)
+        memory.repliesChecksum = nil
+        // The search snapshot of a full build's memory is empty: its postings were streamed.
+        try PersistedMemory.saveAllButSearch(memory, to: folder, outputIdentity: outputIdentity)
     }
 
     /// Removes the temporary files of a build that did not finish.
