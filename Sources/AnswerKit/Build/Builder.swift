@@ -137,7 +137,9 @@ public enum Builder {
         report.replies = try clock.measure("bundles") { () throws(BuildFailure) in
             let serialized = SnippetBundle.serialize(entries: index.entries, config: config, urls: urls, today: options.today)
             recorder?.snippets = serialized
-            try SnippetBundle.write(serialized.flatMap(\.snippets).sorted { $0.id < $1.id }, config: config, locales: config.locales.map(\.code), to: sink)
+            let ordered = serialized.flatMap(\.snippets).sorted { $0.id < $1.id }
+            recorder?.orderedSnippets = ordered
+            try SnippetBundle.write(ordered, config: config, locales: config.locales.map(\.code), to: sink)
             return serialized.reduce(0) { $0 + $1.snippets.count }
         }
         try clock.measure("write") { () throws(BuildFailure) in
@@ -259,12 +261,16 @@ public struct StageClock: Sendable {
     public mutating func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         let value = try body()
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        add(name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        return value
+    }
+
+    /// Adds `seconds` to stage `name`.
+    public mutating func add(_ name: String, seconds: Double) {
         if let index = stages.firstIndex(where: { $0.name == name }) {
             stages[index].seconds += seconds
         } else {
             stages.append((name, seconds))
         }
-        return value
     }
 }

@@ -89,10 +89,10 @@ public final class BuildMemory: @unchecked Sendable {
         content = site.content
         (fileOrder, contentPositions, indexPositions, resultOrder) = ([], [:], [:], [])
         var entries: [EntryKey: EntryRecord] = [:]
+        entries.reserveCapacity(rendered.published.count + rendered.drafts.count)
         let published = Dictionary(site.index.entries.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        for result in rendered.published {
-            entries[result.key] = EntryRecord(result: result, pageKey: published[result.key].map { PageKeys.entry($0, context: context) })
-        }
+        let pageKeys = Parallel.map(rendered.published, chunkSize: 256) { result in published[result.key].map { PageKeys.entry($0, context: context) } }
+        for (result, pageKey) in zip(rendered.published, pageKeys) { entries[result.key] = EntryRecord(result: result, pageKey: pageKey) }
         for result in rendered.drafts { entries[result.key] = EntryRecord(result: result, pageKey: nil) }
         self.entries = entries
         lists = Dictionary(PageKeys.lists(site.pages).map { ($0.file, $0.key) }, uniquingKeysWith: { a, _ in a })
@@ -100,7 +100,7 @@ public final class BuildMemory: @unchecked Sendable {
         var byEntry: [EntryKey: [SnippetBundle.SerializedSnippet]] = [:]
         for entry in snippets { byEntry[entry.key] = entry.snippets }
         self.snippets = byEntry
-        orderedSnippets = snippets.flatMap(\.snippets).sorted { $0.id < $1.id }
+        orderedSnippets = recorder.orderedSnippets ?? snippets.flatMap(\.snippets).sorted { $0.id < $1.id }
         stale = TranslationSync.staleKeys(in: site.index.entries, defaultLocale: context.config.defaultLocale)
         let keys = PageKeys.siteFiles(site.index, config: context.config, today: context.today)
         sitemapKey = keys.sitemap
@@ -180,6 +180,8 @@ public final class BuildRecorder: @unchecked Sendable {
     var entries: (published: [Builder.EntryResult], drafts: [Builder.EntryResult])?
     var search: SearchIndexSnapshot?
     var snippets: [SnippetBundle.EntrySnippets]?
+    /// The serialized replies sorted by id, as the bundles were written.
+    var orderedSnippets: [SnippetBundle.SerializedSnippet]?
     /// Paths of the files `SiteFiles` made (sitemap parts, feeds, robots.txt).
     var siteFiles: [String]?
     /// Takes each locale's search postings as soon as its files are written (the build

@@ -41,8 +41,9 @@ enum PageKeys {
     /// The key of every list page, by output file.
     static func lists(_ pages: PageRenderer) -> [(job: PageRenderer.ListPage, file: String, key: Int)] {
         let context = pages.context
-        let summaries = context.index.entries.map { summary($0, context: context) }
-        return pages.listPageJobs.map { job in (job, pages.file(of: job), list(job, pages: pages) { summaries[Int($0)] }) }
+        // On all cores: every entry's summary and every list page (a full build's memory).
+        let summaries = Parallel.map(context.index.entries, chunkSize: 256) { summary($0, context: context) }
+        return Parallel.map(pages.listPageJobs, chunkSize: 8) { job in (job, pages.file(of: job), list(job, pages: pages) { summaries[Int($0)] }) }
     }
 
     /// The keys of some list pages.

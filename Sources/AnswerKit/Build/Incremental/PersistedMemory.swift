@@ -111,11 +111,11 @@ struct CacheFolder: Sendable {
     }
 
     /// Writes a file through a temporary one renamed over it.
-    static func replace(_ file: URL, kind: String, _ body: (CacheWriter) -> Void) throws(CacheError) -> UInt64 {
+    static func replace(_ file: URL, kind: String, _ body: (CacheWriter) throws(CacheError) -> Void) throws(CacheError) -> UInt64 {
         let temporary = temporary(file)
         do throws(CacheError) {
             let writer = try CacheFormat.create(temporary.path, kind: kind)
-            body(writer)
+            try body(writer)
             let checksum = try writer.finish()
             guard rename(temporary.path, file.path) == 0 else { throw CacheError("cannot write \(file.path)") }
             return checksum
@@ -178,12 +178,38 @@ enum PersistedMemory {
 
     /// Writes the replies (when they changed) and `memory.bin`.
     static func saveAllButSearch(_ memory: BuildMemory, to folder: CacheFolder, outputIdentity: String) throws(CacheError) {
-        if memory.repliesChanged || memory.repliesChecksum == nil {
-            memory.repliesChecksum = nil
-            memory.repliesChecksum = try CacheFolder.replace(folder.replies, kind: repliesKind) { writeReplies(memory, to: $0) }
-            memory.repliesChanged = false
+        guard memory.repliesChanged || memory.repliesChecksum == nil else {
+            try writeMemory(memory, to: folder, outputIdentity: outputIdentity) { memory.repliesChecksum ?? 0 }
+            return
         }
-        try writeMemory(memory, to: folder, outputIdentity: outputIdentity)
+        // The replies on another core while `memory.bin` is encoded; it ends with their checksum.
+        memory.repliesChecksum = nil
+        let replies = Locked<Result<UInt64, CacheError>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        let shared = UnsafeSendable(memory)
+        DispatchQueue.global(qos: .userInitiated).async {
+            let outcome: Result<UInt64, CacheError>
+            do throws(CacheError) {
+                outcome = .success(try CacheFolder.replace(folder.replies, kind: repliesKind) { writeReplies(shared.value, to: $0) })
+            } catch {
+                outcome = .failure(error)
+            }
+            replies.withLock { $0 = outcome }
+            done.signal()
+        }
+        var checksum: UInt64?
+        var waited = false
+        // Never returns while the replies are being written, even when `memory.bin` fails.
+        defer { if !waited { done.wait() } }
+        try writeMemory(memory, to: folder, outputIdentity: outputIdentity) { () throws(CacheError) -> UInt64 in
+            done.wait()
+            waited = true
+            let sum = try replies.withLock { $0 }!.get()
+            checksum = sum
+            return sum
+        }
+        memory.repliesChecksum = checksum
+        memory.repliesChanged = false
     }
 
     /// Each entry's replies, then the order of all of them (by id) as (entry, reply)
@@ -226,8 +252,10 @@ enum PersistedMemory {
     }
 
     /// Writes `memory.bin` (all but the search postings, which `searchChecksums` names).
-    static func writeMemory(_ memory: BuildMemory, to folder: CacheFolder, outputIdentity: String) throws(CacheError) {
-        _ = try CacheFolder.replace(folder.memory, kind: memoryKind) { writer in
+    static func writeMemory(
+        _ memory: BuildMemory, to folder: CacheFolder, outputIdentity: String, repliesChecksum: () throws(CacheError) -> UInt64
+    ) throws(CacheError) {
+        _ = try CacheFolder.replace(folder.memory, kind: memoryKind) { writer throws(CacheError) in
             writer.raw(UInt64(bitPattern: Int64(memory.inputs)))
             writer.string(outputIdentity)
             writer.value(memory.themeDiagnostics)
@@ -260,7 +288,7 @@ enum PersistedMemory {
                 writer.string(locale)
                 writer.raw(checksum)
             }
-            writer.raw(memory.repliesChecksum ?? 0)
+            writer.raw(try repliesChecksum())
         }
     }
 
@@ -292,10 +320,8 @@ enum PersistedMemory {
         var searchLocales: [String: SearchLocaleIndex] = [:]
         for (item, index) in zip(locales, indexes) { searchLocales[item.key] = index }
         let analyzers = Dictionary(uniqueKeysWithValues: searchLocales.keys.map { ($0, Analyzer.Pool(Analyzer(locale: $0))) })
-        return try clock.measure("cache-site") { () throws(CacheError) in
-            try restore(stored, search: SearchIndexSnapshot(locales: searchLocales, analyzers: analyzers), replies: replies, options: options,
-                config: config, configDiagnostics: configDiagnostics, output: output)
-        }
+        return try restore(stored, search: SearchIndexSnapshot(locales: searchLocales, analyzers: analyzers), replies: replies, options: options,
+            config: config, configDiagnostics: configDiagnostics, output: output, clock: &clock)
     }
 
     /// Reads every locale's search file and the replies file on all cores.
@@ -340,14 +366,16 @@ enum PersistedMemory {
     /// The memory from what was read, with the site-wide tables made again.
     private static func restore(
         _ stored: Stored, search: SearchIndexSnapshot, replies: (byEntry: [EntryKey: [SnippetBundle.SerializedSnippet]], ordered: [SnippetBundle.SerializedSnippet]),
-        options: BuildOptions, config: SiteConfig, configDiagnostics: Diagnostics, output: URL
+        options: BuildOptions, config: SiteConfig, configDiagnostics: Diagnostics, output: URL, clock: inout StageClock
     ) throws(CacheError) -> BuildMemory {
         // What is made again: the theme, the content as validated, the site index and link tables.
         let templates = config.resolve(config.templatesPath, root: options.root)
         let (loadedTheme, themeDiagnostics) = ThemeLoader.load(templates, displayPath: config.templatesPath, config: config)
         guard let theme = loadedTheme, themeDiagnostics == stored.themeDiagnostics else { throw CacheError("the theme changed") }
         let files = Dictionary(stored.files.map { ($0.relative, $0) }, uniquingKeysWith: { a, _ in a })
-        let content = ContentLoader.assemble(stored.files, assets: stored.assets.map(\.path), config: config)
+        let content = clock.measure("cache-validate") { ContentLoader.assemble(stored.files, assets: stored.assets.map(\.path), config: config) }
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { clock.add("cache-site", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
         let urls = URLScheme(config: config)
         let index = SiteIndex(content: content, includeDrafts: options.includeDrafts)
         let publishedKeys = Set(index.entries.map(\.key))
