@@ -61,7 +61,7 @@ timed() {
     echo "build-incremental.sh: $kind build failed:" >&2; cat "$site/.stderr" >&2; exit 1; }
   end=$(date +%s%N)
   local summary
-  summary=$(grep -E '^(built|rebuilt|up to date)' "$site/.stderr" | tail -1 | sed 's/ → .*//')
+  summary=$(grep -E '^(built|rebuilt|up to date)' "$site/.stderr" | tail -1 | sed 's/ → [^ ]*//')
   printf '%s\t%s\t%s\t%s\n' "$size" "$kind" "$(awk -v n=$((end - start)) 'BEGIN { printf "%.3f", n / 1e9 }')" "$(tail -1 "$site/.time")	$summary" >>"$data"
 }
 
@@ -76,7 +76,7 @@ for size in $sizes; do
   cp -a "$corpus" "$site"
   rm -rf "$site/public" "$site/.answerkit-cache"
   # The entries edited: the first of English, and a copy made into new ones.
-  entry=$(cd "$site" && find content/en -name '*.md' ! -name '_index.md' | sort | head -1)
+  entry=$(cd "$site" && find content/en -name '*.md' ! -name '_index.md' | sort | awk 'NR == 1')
   echo "size $size: full builds" >&2
   for run in $(seq "$runs"); do
     rm -rf "$site/public" "$site/.answerkit-cache"

@@ -51,6 +51,42 @@ import Testing
         #expect(try cli.run(["build", "--root", root.path]).stderr.contains("up to date"))
     }
 
+    /// A second process after a one-entry edit makes again only that entry's page (and
+    /// its search shards and bundles), and says so; the output is a clean build's.
+    @Test func editAfterBuildIsIncremental() throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = try cli.run(["build", "--root", root.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("(full build: no cache)"), "\(first.stderr)")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".answerkit-cache").path))
+
+        let entry = root.appendingPathComponent("content/en/billing/refund-status.md")
+        try (try String(contentsOf: entry, encoding: .utf8) + "\nOne more paragraph about refunds.\n").write(to: entry, atomically: true, encoding: .utf8)
+        let edited = try cli.run(["build", "--root", root.path, "--timings"])
+        #expect(edited.status == 0, "\(edited.stderr)")
+        #expect(edited.stderr.contains("rebuilt 1 page, "), "\(edited.stderr)")
+        #expect(edited.stderr.contains("(incremental)"))
+        #expect(edited.stderr.contains("stage cache-read"))
+        let page = try String(contentsOf: root.appendingPathComponent("public/en/billing/refund-status/index.html"), encoding: .utf8)
+        #expect(page.contains("One more paragraph about refunds."))
+
+        // The same bytes as a clean build into another folder.
+        let clean = try cli.run(["build", "--root", root.path, "--output", root.appendingPathComponent("clean").path])
+        #expect(clean.stderr.contains("(full build: no cache)"), "each output folder has its own cache: \(clean.stderr)")
+        let built = try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent("public").path).sorted()
+        #expect(built == (try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent("clean").path).sorted()))
+        for path in built {
+            let a = FileManager.default.contents(atPath: root.appendingPathComponent("public/\(path)").path)
+            let b = FileManager.default.contents(atPath: root.appendingPathComponent("clean/\(path)").path)
+            #expect(a == b, "\(path)")
+        }
+
+        // --force builds everything.
+        let forced = try cli.run(["build", "--root", root.path, "--force"])
+        #expect(forced.stderr.contains("(full build: --force)"), "\(forced.stderr)")
+    }
+
     @Test func anotherDayRebuilds() throws {
         let root = try site()
         defer { try? FileManager.default.removeItem(at: root) }

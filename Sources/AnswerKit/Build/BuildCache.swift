@@ -14,6 +14,9 @@ import Foundation
 /// `build --force` rebuilds regardless.
 ///
 /// Records live in `<root>/.answerkit-cache/` (ignored by git), one per output folder.
+/// A build that does have work to do goes through the persisted memory of the last
+/// build instead (`Builder.cachedBuild`, `PersistedMemory`), in the same folder;
+/// this record only answers the no-change case without reading that memory.
 enum BuildCache {
     struct Record: Codable {
         var fingerprint: String

@@ -28,7 +28,7 @@ extension Builder {
             do throws(CacheError) {
                 let loaded = try PersistedMemory.load(
                     from: folder, options: options, config: config, configDiagnostics: configDiagnostics, output: output, clock: &clock)
-                guard let inputs, loaded.inputs == inputs else { throw CacheError("answerkit.yml, the theme or the options changed") }
+                guard let inputs, loaded.inputs == inputs else { throw CacheError("answerkit.yml, the theme, the options or the day (review dates) changed") }
                 memory = loaded
             } catch {
                 reason = error.description

@@ -484,6 +484,12 @@ final class CacheSession: @unchecked Sendable {
             let file = folder.search(locale)
             guard rename(CacheFolder.temporary(file).path, file.path) == 0 else { throw CacheError("cannot write \(file.path)") }
         }
+        // Search files of locales the site no longer has.
+        let kept = Set(checksums.keys.map { folder.search($0).lastPathComponent })
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.url.path)) ?? []
+        where name.hasPrefix("search-") && name.hasSuffix(".bin") && !kept.contains(name) {
+            unlink(folder.url.appendingPathComponent(name).path)
+        }
         memory.searchChecksums = checksums
         memory.searchChanged = []
         memory.repliesChecksum = nil
