@@ -136,9 +136,22 @@ public enum Builder {
         recorder?.siteFiles = siteFiles.map(\.path)
         report.replies = try clock.measure("bundles") { () throws(BuildFailure) in
             let serialized = SnippetBundle.serialize(entries: index.entries, config: config, urls: urls, today: options.today)
-            recorder?.snippets = serialized
             let ordered = serialized.flatMap(\.snippets).sorted { $0.id < $1.id }
-            recorder?.orderedSnippets = ordered
+            guard let persist = recorder?.persistReplies else {
+                recorder?.snippets = serialized
+                recorder?.orderedSnippets = ordered
+                try SnippetBundle.write(ordered, config: config, locales: config.locales.map(\.code), to: sink)
+                return serialized.reduce(0) { $0 + $1.snippets.count }
+            }
+            // The build cache takes them on another core while the bundles are written, and
+            // both let go of them here, as a build without a cache does (the replies of
+            // 100 000 entries are 260 MB of JSON: kept to the end, they would add to the peak).
+            let done = DispatchSemaphore(value: 0)
+            DispatchQueue.global(qos: .userInitiated).async {
+                persist(serialized, ordered)
+                done.signal()
+            }
+            defer { done.wait() }
             try SnippetBundle.write(ordered, config: config, locales: config.locales.map(\.code), to: sink)
             return serialized.reduce(0) { $0 + $1.snippets.count }
         }

@@ -72,7 +72,7 @@ public final class BuildMemory: @unchecked Sendable {
     init?(_ recorder: BuildRecorder, root: URL, inputs: Int, output: URL, configDiagnostics: Diagnostics, result: BuildResult) {
         guard let sources = recorder.sources, let site = recorder.site, let rendered = recorder.entries,
             let search = recorder.search ?? (recorder.persistSearch != nil ? SearchIndexSnapshot(locales: [:], analyzers: [:]) : nil),
-            let snippets = recorder.snippets
+            let snippets = recorder.snippets ?? (recorder.persistReplies != nil ? [] : nil)
         else { return nil }
         let context = site.pages.context
         self.inputs = inputs
@@ -187,6 +187,9 @@ public final class BuildRecorder: @unchecked Sendable {
     /// Takes each locale's search postings as soon as its files are written (the build
     /// cache streams them to disk), instead of `search` keeping them all.
     var persistSearch: (@Sendable (String, SearchLocaleIndex) -> Void)?
+    /// Takes the serialized replies (by entry, and sorted by id) while the bundles are
+    /// written, instead of `snippets` keeping them.
+    var persistReplies: (@Sendable ([SnippetBundle.EntrySnippets], [SnippetBundle.SerializedSnippet]) -> Void)?
 
     init() {}
 }

@@ -81,7 +81,10 @@ extension Builder {
         var clock = clock
         let session = inputs == nil ? nil : try? CacheSession(folder: folder)
         let recorder = BuildRecorder()
-        if let session { recorder.persistSearch = { session.persistSearch($0, $1) } }
+        if let session {
+            recorder.persistSearch = { session.persistSearch($0, $1) }
+            recorder.persistReplies = { session.persistReplies($0, $1) }
+        }
         let sink = try StagedDirectory(destination: output)
         var result: BuildResult
         do {

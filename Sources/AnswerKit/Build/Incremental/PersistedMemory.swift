@@ -190,7 +190,9 @@ enum PersistedMemory {
         DispatchQueue.global(qos: .userInitiated).async {
             let outcome: Result<UInt64, CacheError>
             do throws(CacheError) {
-                outcome = .success(try CacheFolder.replace(folder.replies, kind: repliesKind) { writeReplies(shared.value, to: $0) })
+                let memory = shared.value
+            let entries = memory.snippets.sorted { $0.key < $1.key }.map { (key: $0.key, snippets: $0.value) }
+            outcome = .success(try CacheFolder.replace(folder.replies, kind: repliesKind) { writeReplies(entries, ordered: memory.orderedSnippets, to: $0) })
             } catch {
                 outcome = .failure(error)
             }
@@ -214,16 +216,17 @@ enum PersistedMemory {
 
     /// Each entry's replies, then the order of all of them (by id) as (entry, reply)
     /// positions: the order is kept, not sorted again.
-    static func writeReplies(_ memory: BuildMemory, to writer: CacheWriter) {
-        let snippets = memory.snippets.sorted { $0.key < $1.key }
+    static func writeReplies(
+        _ entries: [(key: EntryKey, snippets: [SnippetBundle.SerializedSnippet])], ordered: [SnippetBundle.SerializedSnippet], to writer: CacheWriter
+    ) {
         var positions: [String: (Int, Int)] = [:]
-        positions.reserveCapacity(memory.orderedSnippets.count)
-        writer.array(Array(snippets.enumerated())) { entry, item in
+        positions.reserveCapacity(ordered.count)
+        writer.array(Array(entries.enumerated())) { entry, item in
             writer.value(item.key)
-            writer.array(item.value)
-            for (reply, snippet) in item.value.enumerated() { positions[snippet.id] = (entry, reply) }
+            writer.array(item.snippets)
+            for (reply, snippet) in item.snippets.enumerated() { positions[snippet.id] = (entry, reply) }
         }
-        writer.array(memory.orderedSnippets) { snippet in
+        writer.array(ordered) { snippet in
             let (entry, reply) = positions[snippet.id] ?? (-1, -1)
             writer.int(entry)
             writer.int(reply)
@@ -459,6 +462,7 @@ final class CacheSession: @unchecked Sendable {
     let folder: CacheFolder
     private let written = Locked<[String: UInt64]>([:])
     private let failure = Locked<CacheError?>(nil)
+    private let replies = Locked<UInt64?>(nil)
 
     init(folder: CacheFolder) throws(CacheError) {
         self.folder = folder
@@ -470,6 +474,18 @@ final class CacheSession: @unchecked Sendable {
         do throws(CacheError) {
             let checksum = try PersistedMemory.writeSearch(index, locale: locale, to: CacheFolder.temporary(folder.search(locale)))
             written.withLock { $0[locale] = checksum }
+        } catch {
+            failure.withLock { $0 = $0 ?? error }
+        }
+    }
+
+    /// For `BuildRecorder.persistReplies`: writes the replies file under a temporary name.
+    func persistReplies(_ entries: [SnippetBundle.EntrySnippets], _ ordered: [SnippetBundle.SerializedSnippet]) {
+        do throws(CacheError) {
+            let writer = try CacheFormat.create(CacheFolder.temporary(folder.replies).path, kind: PersistedMemory.repliesKind)
+            PersistedMemory.writeReplies(entries.map { (key: $0.key, snippets: $0.snippets) }, ordered: ordered, to: writer)
+            let checksum = try writer.finish()
+            replies.withLock { $0 = checksum }
         } catch {
             failure.withLock { $0 = $0 ?? error }
         }
@@ -490,9 +506,12 @@ final class CacheSession: @unchecked Sendable {
         where name.hasPrefix("search-") && name.hasSuffix(".bin") && !kept.contains(name) {
             unlink(folder.url.appendingPathComponent(name).path)
         }
+        guard let repliesChecksum = replies.withLock({ $0 }) else { throw CacheError("the replies were not written") }
+        guard rename(CacheFolder.temporary(folder.replies).path, folder.replies.path) == 0 else { throw CacheError("cannot write \(folder.replies.path)") }
         memory.searchChecksums = checksums
         memory.searchChanged = []
-        memory.repliesChecksum = nil
+        memory.repliesChecksum = repliesChecksum
+        memory.repliesChanged = false
         // The search snapshot of a full build's memory is empty: its postings were streamed.
         try PersistedMemory.saveAllButSearch(memory, to: folder, outputIdentity: outputIdentity)
     }
@@ -500,5 +519,6 @@ final class CacheSession: @unchecked Sendable {
     /// Removes the temporary files of a build that did not finish.
     func discard() {
         for locale in written.withLock({ $0.keys }) { unlink(CacheFolder.temporary(folder.search(locale)).path) }
+        unlink(CacheFolder.temporary(folder.replies).path)
     }
 }
