@@ -141,6 +141,12 @@ import Testing
         try builds.bodyEdit()
         let replaced = try builds.build("replaced")
         #expect(replaced.report.incremental?.fullBuildReason?.contains("output folder") == true)
+        // A file added at its top (its modification time moves).
+        try Data("stray".utf8).write(to: output.appendingPathComponent("stray.txt"))
+        try builds.bodyEdit()
+        let modified = try builds.build("modified")
+        #expect(modified.report.incremental?.fullBuildReason?.contains("output folder") == true)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("stray.txt").path))
     }
 
     @Test func failedBuildLeavesOutputAndCache() throws {

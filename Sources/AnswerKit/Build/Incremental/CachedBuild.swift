@@ -106,13 +106,10 @@ extension Builder {
         result.report.output = output
         var incremental = IncrementalReport()
         incremental.fullBuildReason = reason
-        let memory = clock.measure("cache-keys") {
-            inputs.flatMap { BuildMemory(recorder, root: options.root, inputs: $0, output: output, configDiagnostics: configDiagnostics, result: result) }
-        }
         clock.measure("cache-write") {
-            if let session, let identity = BuildCache.identity(of: output), let memory {
+            if let session, let inputs, let identity = BuildCache.identity(of: output) {
                 do throws(CacheError) {
-                    try session.commit(memory, outputIdentity: identity)
+                    try session.commit(recorder, root: options.root, inputs: inputs, result: result, outputIdentity: identity)
                 } catch {
                     session.discard()
                     folder.invalidate()

@@ -258,36 +258,98 @@ enum PersistedMemory {
     static func writeMemory(
         _ memory: BuildMemory, to folder: CacheFolder, outputIdentity: String, repliesChecksum: () throws(CacheError) -> UInt64
     ) throws(CacheError) {
+        try writeMemory(
+            to: folder, inputs: memory.inputs, outputIdentity: outputIdentity, themeDiagnostics: memory.themeDiagnostics,
+            files: { writer in writer.array(memory.fileOrder) { writer.value(memory.files[$0]!) } },
+            assets: memory.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+            entries: { writer in
+                writer.array(memory.entries.sorted { $0.key < $1.key }) { _, record in
+                    writer.value(record.result)
+                    writer.optional(record.pageKey, writer.int)
+                }
+            },
+            lists: memory.lists.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, sitemapKey: memory.sitemapKey, feedKeys: memory.feedKeys,
+            sitemapFiles: memory.sitemapFiles, siteFileCount: memory.siteFileCount, fixedFileCount: memory.fixedFileCount, result: memory.result,
+            pending: memory.pending, searchChecksums: memory.searchChecksums, repliesChecksum: repliesChecksum)
+    }
+
+    /// Writes `memory.bin` straight from what a full build recorded, without making a
+    /// `BuildMemory` (whose tables would add to the build's peak memory at 100 000
+    /// entries): the same values `BuildMemory.init(_:root:…)` would hold, in the same layout.
+    static func writeRecorded(
+        _ recorder: BuildRecorder, to folder: CacheFolder, root: URL, inputs: Int, outputIdentity: String, result: BuildResult,
+        searchChecksums: [String: UInt64], repliesChecksum: UInt64
+    ) throws(CacheError) {
+        guard let sources = recorder.sources, let site = recorder.site, let rendered = recorder.entries else {
+            throw CacheError("the build stopped early")
+        }
+        let context = site.pages.context
+        let config = context.config
+        let contentDirectory = config.resolve(config.contentPath, root: root)
+        let published = Dictionary(site.index.entries.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let pageKeys = Parallel.map(rendered.published, chunkSize: 256) { result in published[result.key].map { PageKeys.entry($0, context: context) } }
+        let siteKeys = PageKeys.siteFiles(site.index, config: config, today: context.today)
+        let made = recorder.siteFiles
+            ?? SiteFiles.make(config: config, urls: context.urls, index: site.index, strings: context.theme.strings, today: context.today).map(\.path)
+        let console = AgentConsole.isEnabled(config: config, theme: context.theme)
+        let fixedFileCount = 2 + config.locales.count + context.theme.assets.count + (console ? config.locales.count + context.theme.agentFiles.count : 0)
+        var lists: [(String, Int)] = []
+        var listed = Set<String>()
+        for item in PageKeys.lists(site.pages) where listed.insert(item.file).inserted { lists.append((item.file, item.key)) }
+        try writeMemory(
+            to: folder, inputs: inputs, outputIdentity: outputIdentity, themeDiagnostics: recorder.themeDiagnostics,
+            files: { writer in writer.array(sources.files) },
+            // Stamped after the build copied them (as `BuildMemory` does).
+            assets: sources.assets.map { ($0, FileStamp(path: contentDirectory.appendingPathComponent($0).path)) },
+            entries: { writer in
+                writer.varint(UInt64(rendered.published.count + rendered.drafts.count))
+                for (result, pageKey) in zip(rendered.published, pageKeys) {
+                    writer.value(result)
+                    writer.optional(pageKey, writer.int)
+                }
+                for result in rendered.drafts {
+                    writer.value(result)
+                    writer.optional(Int?.none, writer.int)
+                }
+            },
+            lists: lists, sitemapKey: siteKeys.sitemap, feedKeys: siteKeys.feeds, sitemapFiles: Set(made.filter(Sitemap.isSitemapFile)),
+            siteFileCount: made.count, fixedFileCount: fixedFileCount, result: result, pending: [], searchChecksums: searchChecksums,
+            repliesChecksum: { repliesChecksum })
+    }
+
+    /// The layout of `memory.bin` (read by `Stored`).
+    private static func writeMemory(
+        to folder: CacheFolder, inputs: Int, outputIdentity: String, themeDiagnostics: Diagnostics, files: (CacheWriter) -> Void,
+        assets: [(String, FileStamp?)], entries: (CacheWriter) -> Void, lists: [(String, Int)], sitemapKey: Int, feedKeys: [String: Int],
+        sitemapFiles: Set<String>, siteFileCount: Int, fixedFileCount: Int, result: BuildResult, pending: Set<String>,
+        searchChecksums: [String: UInt64], repliesChecksum: () throws(CacheError) -> UInt64
+    ) throws(CacheError) {
         _ = try CacheFolder.replace(folder.memory, kind: memoryKind) { writer throws(CacheError) in
-            writer.raw(UInt64(bitPattern: Int64(memory.inputs)))
+            writer.raw(UInt64(bitPattern: Int64(inputs)))
             writer.string(outputIdentity)
-            writer.value(memory.themeDiagnostics)
-            writer.array(memory.fileOrder) { writer.value(memory.files[$0]!) }
-            writer.array(memory.assets.sorted { $0.key < $1.key }) { path, stamp in
+            writer.value(themeDiagnostics)
+            files(writer)
+            writer.array(assets) { path, stamp in
                 writer.string(path)
                 writer.optional(stamp, writer.value)
             }
-            writer.array(memory.entries.sorted { $0.key < $1.key }) { _, record in
-                writer.value(record.result)
-                writer.optional(record.pageKey, writer.int)
-            }
-            writer.array(memory.lists.sorted { $0.key < $1.key }) { file, key in
+            entries(writer)
+            writer.array(lists) { file, key in
                 writer.string(file)
                 writer.int(key)
             }
-            writer.int(memory.sitemapKey)
-            writer.array(memory.feedKeys.sorted { $0.key < $1.key }) { locale, key in
+            writer.int(sitemapKey)
+            writer.array(feedKeys.sorted { $0.key < $1.key }) { locale, key in
                 writer.string(locale)
                 writer.int(key)
             }
-            writer.strings(memory.sitemapFiles.sorted())
-            writer.int(memory.siteFileCount)
-            writer.int(memory.fixedFileCount)
-            let result = memory.result
+            writer.strings(sitemapFiles.sorted())
+            writer.int(siteFileCount)
+            writer.int(fixedFileCount)
             writer.value(result.diagnostics)
             for count in [result.report.entries, result.report.pages, result.report.replies, result.report.files] { writer.int(count) }
-            writer.strings(memory.pending.sorted())
-            writer.array(memory.searchChecksums.sorted { $0.key < $1.key }) { locale, checksum in
+            writer.strings(pending.sorted())
+            writer.array(searchChecksums.sorted { $0.key < $1.key }) { locale, checksum in
                 writer.string(locale)
                 writer.raw(checksum)
             }
@@ -491,9 +553,9 @@ final class CacheSession: @unchecked Sendable {
         }
     }
 
-    /// Puts the search files in place and writes `memory.bin` for the build `memory`
-    /// describes; the output must be in place already.
-    func commit(_ memory: BuildMemory, outputIdentity: String) throws(CacheError) {
+    /// Puts the search and replies files in place and writes `memory.bin` for the full
+    /// build `recorder` saw; the output must be in place already.
+    func commit(_ recorder: BuildRecorder, root: URL, inputs: Int, result: BuildResult, outputIdentity: String) throws(CacheError) {
         if let error = failure.withLock({ $0 }) { throw error }
         let checksums = written.withLock { $0 }
         for locale in checksums.keys.sorted() {
@@ -508,12 +570,9 @@ final class CacheSession: @unchecked Sendable {
         }
         guard let repliesChecksum = replies.withLock({ $0 }) else { throw CacheError("the replies were not written") }
         guard rename(CacheFolder.temporary(folder.replies).path, folder.replies.path) == 0 else { throw CacheError("cannot write \(folder.replies.path)") }
-        memory.searchChecksums = checksums
-        memory.searchChanged = []
-        memory.repliesChecksum = repliesChecksum
-        memory.repliesChanged = false
-        // The search snapshot of a full build's memory is empty: its postings were streamed.
-        try PersistedMemory.saveAllButSearch(memory, to: folder, outputIdentity: outputIdentity)
+        try PersistedMemory.writeRecorded(
+            recorder, to: folder, root: root, inputs: inputs, outputIdentity: outputIdentity, result: result, searchChecksums: checksums,
+            repliesChecksum: repliesChecksum)
     }
 
     /// Removes the temporary files of a build that did not finish.
