@@ -191,7 +191,7 @@ enum PersistedMemory {
             let outcome: Result<UInt64, CacheError>
             do throws(CacheError) {
                 let memory = shared.value
-            let entries = memory.snippets.sorted { $0.key < $1.key }.map { (key: $0.key, snippets: $0.value) }
+            let entries = memory.snippets.sorted { $0.key < $1.key }.map { SnippetBundle.EntrySnippets(key: $0.key, snippets: $0.value) }
             outcome = .success(try CacheFolder.replace(folder.replies, kind: repliesKind) { writeReplies(entries, ordered: memory.orderedSnippets, to: $0) })
             } catch {
                 outcome = .failure(error)
@@ -215,21 +215,29 @@ enum PersistedMemory {
     }
 
     /// Each entry's replies, then the order of all of them (by id) as (entry, reply)
-    /// positions: the order is kept, not sorted again.
-    static func writeReplies(
-        _ entries: [(key: EntryKey, snippets: [SnippetBundle.SerializedSnippet])], ordered: [SnippetBundle.SerializedSnippet], to writer: CacheWriter
-    ) {
-        var positions: [String: (Int, Int)] = [:]
-        positions.reserveCapacity(ordered.count)
-        writer.array(Array(entries.enumerated())) { entry, item in
+    /// positions: the order is kept, not sorted again. `ordered` is sorted by id: each
+    /// reply's rank is found by binary search, so nothing per reply is kept but two
+    /// numbers (a table by id would be ~30 MB at 100 000 entries, at the build's peak).
+    static func writeReplies(_ entries: [SnippetBundle.EntrySnippets], ordered: [SnippetBundle.SerializedSnippet], to writer: CacheWriter) {
+        var positions = [(Int32, Int32)](repeating: (-1, -1), count: ordered.count)
+        writer.varint(UInt64(entries.count))
+        for (entry, item) in entries.enumerated() {
             writer.value(item.key)
             writer.array(item.snippets)
-            for (reply, snippet) in item.snippets.enumerated() { positions[snippet.id] = (entry, reply) }
+            for (reply, snippet) in item.snippets.enumerated() {
+                var (low, high) = (0, ordered.count)
+                while low < high {
+                    let middle = (low + high) / 2
+                    if ordered[middle].id < snippet.id { low = middle + 1 } else { high = middle }
+                }
+                // Equal ids (never in a valid site) take the next free rank.
+                while low < ordered.count, positions[low].0 >= 0 { low += 1 }
+                if low < ordered.count { positions[low] = (Int32(entry), Int32(reply)) }
+            }
         }
-        writer.array(ordered) { snippet in
-            let (entry, reply) = positions[snippet.id] ?? (-1, -1)
-            writer.int(entry)
-            writer.int(reply)
+        writer.array(positions) { entry, reply in
+            writer.int(Int(entry))
+            writer.int(Int(reply))
         }
     }
 
@@ -286,8 +294,12 @@ enum PersistedMemory {
         let context = site.pages.context
         let config = context.config
         let contentDirectory = config.resolve(config.contentPath, root: root)
-        let published = Dictionary(site.index.entries.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        let pageKeys = Parallel.map(rendered.published, chunkSize: 256) { result in published[result.key].map { PageKeys.entry($0, context: context) } }
+        // Rendered in site order: the results line up with the index's entries (no table by key).
+        let entries = site.index.entries
+        guard entries.count == rendered.published.count, zip(entries, rendered.published).allSatisfy({ $0.key == $1.key }) else {
+            throw CacheError("the build's results do not match its entries")
+        }
+        let pageKeys = Parallel.map(Array(entries.indices), chunkSize: 256) { PageKeys.entry(entries[$0], context: context) }
         let siteKeys = PageKeys.siteFiles(site.index, config: config, today: context.today)
         let made = recorder.siteFiles
             ?? SiteFiles.make(config: config, urls: context.urls, index: site.index, strings: context.theme.strings, today: context.today).map(\.path)
@@ -305,7 +317,7 @@ enum PersistedMemory {
                 writer.varint(UInt64(rendered.published.count + rendered.drafts.count))
                 for (result, pageKey) in zip(rendered.published, pageKeys) {
                     writer.value(result)
-                    writer.optional(pageKey, writer.int)
+                    writer.optional(Optional(pageKey), writer.int)
                 }
                 for result in rendered.drafts {
                     writer.value(result)
@@ -545,7 +557,7 @@ final class CacheSession: @unchecked Sendable {
     func persistReplies(_ entries: [SnippetBundle.EntrySnippets], _ ordered: [SnippetBundle.SerializedSnippet]) {
         do throws(CacheError) {
             let writer = try CacheFormat.create(CacheFolder.temporary(folder.replies).path, kind: PersistedMemory.repliesKind)
-            PersistedMemory.writeReplies(entries.map { (key: $0.key, snippets: $0.snippets) }, ordered: ordered, to: writer)
+            PersistedMemory.writeReplies(entries, ordered: ordered, to: writer)
             let checksum = try writer.finish()
             replies.withLock { $0 = checksum }
         } catch {
