@@ -69,7 +69,13 @@ public enum Builder {
         recorder?.themeDiagnostics = themeDiagnostics
         let content = try clock.measure("load") { () throws(BuildFailure) in
             let (files, assets) = try ContentLoader.read(root: options.root, config: config, today: options.today)
-            recorder?.sources = (files, assets)
+            if let persist = recorder?.persistSources {
+                // The build cache writes them on another core and lets go of them.
+                persist(files)
+                recorder?.sources = ([], assets)
+            } else {
+                recorder?.sources = (files, assets)
+            }
             return ContentLoader.assemble(files, assets: assets, config: config)
         }
         diagnostics.append(contentsOf: content.diagnostics)

@@ -85,7 +85,7 @@ import Testing
     }
 
     /// Each way the cache can be unusable, and the reason the build gives.
-    @Test(arguments: ["truncated", "flipped", "version", "binary", "search", "missing search", "replies", "garbage"])
+    @Test(arguments: ["truncated", "flipped", "version", "binary", "search", "missing search", "replies", "sources", "garbage"])
     func unusableCacheMeansFullBuild(damage: String) throws {
         var builds = try Builds(seed: 34)
         _ = try builds.build()
@@ -97,10 +97,11 @@ import Testing
         case "version": bytes[CacheFormat.magic.count] = 99
         case "binary": bytes[CacheFormat.magic.count + 3] ^= 0x01
         case "garbage": bytes = Array("not a cache".utf8)
-        case "replies":
-            var replies = [UInt8](try Data(contentsOf: builds.folder.replies))
-            replies[replies.count / 2] ^= 0x01
-            try Data(replies).write(to: builds.folder.replies)
+        case "replies", "sources":
+            let file = damage == "replies" ? builds.folder.replies : builds.folder.sources
+            var other = [UInt8](try Data(contentsOf: file))
+            other[other.count / 2] ^= 0x01
+            try Data(other).write(to: file)
         case "search":
             let file = try #require(try builds.searchFiles().first)
             var search = [UInt8](try Data(contentsOf: file))
@@ -116,7 +117,7 @@ import Testing
         let reason = try #require(result.report.incremental?.fullBuildReason, "\(damage): \(result.report.incremental.map { "\($0)" } ?? "nil")")
         let expected = [
             "truncated": "truncated", "flipped": "corrupt", "version": "another format", "binary": "another answerkit binary",
-            "garbage": "not an AnswerKit build cache", "search": "corrupt", "replies": "corrupt", "missing search": "incomplete",
+            "garbage": "not an AnswerKit build cache", "search": "corrupt", "replies": "corrupt", "sources": "corrupt", "missing search": "incomplete",
         ][damage]!
         #expect(reason.contains(expected), "\(damage): \(reason)")
         // The cache is whole again: the next edit is incremental.

@@ -190,6 +190,8 @@ public final class BuildRecorder: @unchecked Sendable {
     /// Takes the serialized replies (by entry, and sorted by id) while the bundles are
     /// written, instead of `snippets` keeping them.
     var persistReplies: (@Sendable ([SnippetBundle.EntrySnippets], [SnippetBundle.SerializedSnippet]) -> Void)?
+    /// Takes the parsed content files once read, instead of `sources` keeping them.
+    var persistSources: (@Sendable ([SourceFile]) -> Void)?
 
     init() {}
 }

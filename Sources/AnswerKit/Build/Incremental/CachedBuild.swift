@@ -84,6 +84,7 @@ extension Builder {
         if let session {
             recorder.persistSearch = { session.persistSearch($0, $1) }
             recorder.persistReplies = { session.persistReplies($0, $1) }
+            recorder.persistSources = { session.persistSources($0) }
         }
         let sink = try StagedDirectory(destination: output)
         var result: BuildResult

@@ -68,7 +68,8 @@ enum CacheFormat {
 }
 
 /// Where the build cache of one output folder lives: `<root>/.answerkit-cache/build-<hash of
-/// the output path>/`, holding `memory.bin`, `replies.bin` (the serialized replies, written
+/// the output path>/`, holding `memory.bin`, `sources.bin` (the content files as parsed),
+/// `replies.bin` (the serialized replies, written
 /// again only when a reply changes) and one `search-<locale>.bin` per locale (its
 /// postings, written again only when they change): a body edit rewrites one locale's
 /// postings and `memory.bin`, not the 25 MB of replies of a 10 000-entry site.
@@ -86,6 +87,7 @@ struct CacheFolder: Sendable {
 
     var memory: URL { url.appendingPathComponent("memory.bin") }
     var replies: URL { url.appendingPathComponent("replies.bin") }
+    var sources: URL { url.appendingPathComponent("sources.bin") }
 
     func search(_ locale: String) -> URL {
         // Hex of the code: any locale code makes a plain file name.
@@ -139,6 +141,7 @@ enum PersistedMemory {
     static let searchKind = "search"
     static let memoryKind = "memory"
     static let repliesKind = "replies"
+    static let sourcesKind = "sources"
 
     /// Writes one locale's search postings (to a temporary file, renamed by `commit`);
     /// returns the checksum.
@@ -178,8 +181,9 @@ enum PersistedMemory {
 
     /// Writes the replies (when they changed) and `memory.bin`.
     static func saveAllButSearch(_ memory: BuildMemory, to folder: CacheFolder, outputIdentity: String) throws(CacheError) {
+        let sources = try CacheFolder.replace(folder.sources, kind: sourcesKind) { writer in writer.array(memory.fileOrder) { writer.value(memory.files[$0]!) } }
         guard memory.repliesChanged || memory.repliesChecksum == nil else {
-            try writeMemory(memory, to: folder, outputIdentity: outputIdentity) { memory.repliesChecksum ?? 0 }
+            try writeMemory(memory, to: folder, outputIdentity: outputIdentity, sourcesChecksum: sources) { memory.repliesChecksum ?? 0 }
             return
         }
         // The replies on another core while `memory.bin` is encoded; it ends with their checksum.
@@ -203,7 +207,7 @@ enum PersistedMemory {
         var waited = false
         // Never returns while the replies are being written, even when `memory.bin` fails.
         defer { if !waited { done.wait() } }
-        try writeMemory(memory, to: folder, outputIdentity: outputIdentity) { () throws(CacheError) -> UInt64 in
+        try writeMemory(memory, to: folder, outputIdentity: outputIdentity, sourcesChecksum: sources) { () throws(CacheError) -> UInt64 in
             done.wait()
             waited = true
             let sum = try replies.withLock { $0 }!.get()
@@ -264,11 +268,10 @@ enum PersistedMemory {
 
     /// Writes `memory.bin` (all but the search postings, which `searchChecksums` names).
     static func writeMemory(
-        _ memory: BuildMemory, to folder: CacheFolder, outputIdentity: String, repliesChecksum: () throws(CacheError) -> UInt64
+        _ memory: BuildMemory, to folder: CacheFolder, outputIdentity: String, sourcesChecksum: UInt64, repliesChecksum: () throws(CacheError) -> UInt64
     ) throws(CacheError) {
         try writeMemory(
-            to: folder, inputs: memory.inputs, outputIdentity: outputIdentity, themeDiagnostics: memory.themeDiagnostics,
-            files: { writer in writer.array(memory.fileOrder) { writer.value(memory.files[$0]!) } },
+            to: folder, inputs: memory.inputs, outputIdentity: outputIdentity, themeDiagnostics: memory.themeDiagnostics, sourcesChecksum: sourcesChecksum,
             assets: memory.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
             entries: { writer in
                 writer.array(memory.entries.sorted { $0.key < $1.key }) { _, record in
@@ -286,7 +289,7 @@ enum PersistedMemory {
     /// entries): the same values `BuildMemory.init(_:root:…)` would hold, in the same layout.
     static func writeRecorded(
         _ recorder: BuildRecorder, to folder: CacheFolder, root: URL, inputs: Int, outputIdentity: String, result: BuildResult,
-        searchChecksums: [String: UInt64], repliesChecksum: UInt64
+        searchChecksums: [String: UInt64], sourcesChecksum: UInt64, repliesChecksum: UInt64
     ) throws(CacheError) {
         guard let sources = recorder.sources, let site = recorder.site, let rendered = recorder.entries else {
             throw CacheError("the build stopped early")
@@ -309,8 +312,7 @@ enum PersistedMemory {
         var listed = Set<String>()
         for item in PageKeys.lists(site.pages) where listed.insert(item.file).inserted { lists.append((item.file, item.key)) }
         try writeMemory(
-            to: folder, inputs: inputs, outputIdentity: outputIdentity, themeDiagnostics: recorder.themeDiagnostics,
-            files: { writer in writer.array(sources.files) },
+            to: folder, inputs: inputs, outputIdentity: outputIdentity, themeDiagnostics: recorder.themeDiagnostics, sourcesChecksum: sourcesChecksum,
             // Stamped after the build copied them (as `BuildMemory` does).
             assets: sources.assets.map { ($0, FileStamp(path: contentDirectory.appendingPathComponent($0).path)) },
             entries: { writer in
@@ -331,7 +333,7 @@ enum PersistedMemory {
 
     /// The layout of `memory.bin` (read by `Stored`).
     private static func writeMemory(
-        to folder: CacheFolder, inputs: Int, outputIdentity: String, themeDiagnostics: Diagnostics, files: (CacheWriter) -> Void,
+        to folder: CacheFolder, inputs: Int, outputIdentity: String, themeDiagnostics: Diagnostics, sourcesChecksum: UInt64,
         assets: [(String, FileStamp?)], entries: (CacheWriter) -> Void, lists: [(String, Int)], sitemapKey: Int, feedKeys: [String: Int],
         sitemapFiles: Set<String>, siteFileCount: Int, fixedFileCount: Int, result: BuildResult, pending: Set<String>,
         searchChecksums: [String: UInt64], repliesChecksum: () throws(CacheError) -> UInt64
@@ -340,7 +342,7 @@ enum PersistedMemory {
             writer.raw(UInt64(bitPattern: Int64(inputs)))
             writer.string(outputIdentity)
             writer.value(themeDiagnostics)
-            files(writer)
+            writer.raw(sourcesChecksum)
             writer.array(assets) { path, stamp in
                 writer.string(path)
                 writer.optional(stamp, writer.value)
@@ -388,31 +390,42 @@ enum PersistedMemory {
         guard let identity = BuildCache.identity(of: output), identity == stored.outputIdentity else {
             throw CacheError("the output folder was replaced or deleted since the last build")
         }
-        guard FileManager.default.fileExists(atPath: folder.replies.path) else { throw CacheError("the cache is incomplete") }
+        guard FileManager.default.fileExists(atPath: folder.replies.path), FileManager.default.fileExists(atPath: folder.sources.path) else {
+            throw CacheError("the cache is incomplete")
+        }
         // The search postings, a locale per core, and the replies.
         let locales = stored.searchChecksums.sorted { $0.key < $1.key }
-        let (indexes, replies) = try clock.measure("cache-read") { () throws(CacheError) in
-            try readSearchAndReplies(folder, locales: locales, repliesChecksum: stored.repliesChecksum)
+        let (indexes, replies, files) = try clock.measure("cache-read") { () throws(CacheError) in
+            try readSearchAndReplies(folder, locales: locales, repliesChecksum: stored.repliesChecksum, sourcesChecksum: stored.sourcesChecksum)
         }
         var searchLocales: [String: SearchLocaleIndex] = [:]
         for (item, index) in zip(locales, indexes) { searchLocales[item.key] = index }
         let analyzers = Dictionary(uniqueKeysWithValues: searchLocales.keys.map { ($0, Analyzer.Pool(Analyzer(locale: $0))) })
-        return try restore(stored, search: SearchIndexSnapshot(locales: searchLocales, analyzers: analyzers), replies: replies, options: options,
+        return try restore(
+            stored, files: files, search: SearchIndexSnapshot(locales: searchLocales, analyzers: analyzers), replies: replies, options: options,
             config: config, configDiagnostics: configDiagnostics, output: output, clock: &clock)
     }
 
     /// Reads every locale's search file and the replies file on all cores.
     private static func readSearchAndReplies(
-        _ folder: CacheFolder, locales: [(key: String, value: UInt64)], repliesChecksum: UInt64
-    ) throws(CacheError) -> ([SearchLocaleIndex], (byEntry: [EntryKey: [SnippetBundle.SerializedSnippet]], ordered: [SnippetBundle.SerializedSnippet])) {
+        _ folder: CacheFolder, locales: [(key: String, value: UInt64)], repliesChecksum: UInt64, sourcesChecksum: UInt64
+    ) throws(CacheError) -> (
+        [SearchLocaleIndex], (byEntry: [EntryKey: [SnippetBundle.SerializedSnippet]], ordered: [SnippetBundle.SerializedSnippet]), [SourceFile]
+    ) {
         enum Part: Sendable {
             case search(SearchLocaleIndex)
             case replies([EntryKey: [SnippetBundle.SerializedSnippet]], [SnippetBundle.SerializedSnippet])
+            case sources([SourceFile])
         }
-        // The replies first: the largest file, read while the locales are.
-        let jobs: [(key: String, value: UInt64)?] = [nil] + locales.map { Optional($0) }
+        // The replies and sources first: the largest files, read while the locales are.
+        let jobs: [(key: String, value: UInt64)?] = [nil, ("", 0)] + locales.map { Optional($0) }
         let parts = Parallel.map(jobs, chunkSize: 1) { job -> Result<Part, CacheError> in
             do throws(CacheError) {
+                if let job, job.key.isEmpty {
+                    let (files, sum) = try CacheFormat.read(folder.sources, kind: sourcesKind) { reader throws(CacheError) in try reader.array(SourceFile.self) }
+                    guard sum == sourcesChecksum else { throw CacheError("the cache's content files are from another build") }
+                    return .success(.sources(files))
+                }
                 guard let (locale, checksum) = job else {
                     let (replies, sum) = try CacheFormat.read(folder.replies, kind: repliesKind) { reader throws(CacheError) in try readReplies(reader) }
                     guard sum == repliesChecksum else { throw CacheError("the cache's replies are from another build") }
@@ -431,26 +444,29 @@ enum PersistedMemory {
         }
         var indexes: [SearchLocaleIndex] = []
         var replies: ([EntryKey: [SnippetBundle.SerializedSnippet]], [SnippetBundle.SerializedSnippet]) = ([:], [])
+        var sources: [SourceFile] = []
         for part in parts {
             switch try part.get() {
             case let .search(index): indexes.append(index)
             case let .replies(byEntry, ordered): replies = (byEntry, ordered)
+            case let .sources(files): sources = files
             }
         }
-        return (indexes, replies)
+        return (indexes, replies, sources)
     }
 
     /// The memory from what was read, with the site-wide tables made again.
     private static func restore(
-        _ stored: Stored, search: SearchIndexSnapshot, replies: (byEntry: [EntryKey: [SnippetBundle.SerializedSnippet]], ordered: [SnippetBundle.SerializedSnippet]),
+        _ stored: Stored, files sourceFiles: [SourceFile], search: SearchIndexSnapshot, replies: (byEntry: [EntryKey: [SnippetBundle.SerializedSnippet]], ordered: [SnippetBundle.SerializedSnippet]),
         options: BuildOptions, config: SiteConfig, configDiagnostics: Diagnostics, output: URL, clock: inout StageClock
     ) throws(CacheError) -> BuildMemory {
         // What is made again: the theme, the content as validated, the site index and link tables.
         let templates = config.resolve(config.templatesPath, root: options.root)
         let (loadedTheme, themeDiagnostics) = ThemeLoader.load(templates, displayPath: config.templatesPath, config: config)
         guard let theme = loadedTheme, themeDiagnostics == stored.themeDiagnostics else { throw CacheError("the theme changed") }
-        let files = Dictionary(stored.files.map { ($0.relative, $0) }, uniquingKeysWith: { a, _ in a })
-        let content = clock.measure("cache-validate") { ContentLoader.assemble(stored.files, assets: stored.assets.map(\.path), config: config) }
+        guard zip(sourceFiles, sourceFiles.dropFirst()).allSatisfy({ $0.relative < $1.relative }) else { throw CacheError("the cache's content files are out of order") }
+        let files = Dictionary(sourceFiles.map { ($0.relative, $0) }, uniquingKeysWith: { a, _ in a })
+        let content = clock.measure("cache-validate") { ContentLoader.assemble(sourceFiles, assets: stored.assets.map(\.path), config: config) }
         let start = DispatchTime.now().uptimeNanoseconds
         defer { clock.add("cache-site", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
         let urls = URLScheme(config: config)
@@ -484,7 +500,7 @@ enum PersistedMemory {
         var inputs: Int
         var outputIdentity: String
         var themeDiagnostics: Diagnostics
-        var files: [SourceFile]
+        var sourcesChecksum: UInt64
         var assets: [(path: String, stamp: FileStamp?)]
         var entries: [EntryKey: BuildMemory.EntryRecord]
         var lists: [String: Int]
@@ -503,7 +519,7 @@ enum PersistedMemory {
             inputs = Int(Int64(bitPattern: try reader.raw()))
             outputIdentity = try reader.string()
             themeDiagnostics = try reader.value()
-            files = try reader.array(SourceFile.self)
+            sourcesChecksum = try reader.raw()
             assets = try reader.array { () throws(CacheError) in
                 (try reader.string(), try reader.optional { () throws(CacheError) in try reader.value(FileStamp.self) })
             }
@@ -537,6 +553,8 @@ final class CacheSession: @unchecked Sendable {
     private let written = Locked<[String: UInt64]>([:])
     private let failure = Locked<CacheError?>(nil)
     private let replies = Locked<UInt64?>(nil)
+    private let sources = Locked<UInt64?>(nil)
+    private let sourcesWritten = DispatchGroup()
 
     init(folder: CacheFolder) throws(CacheError) {
         self.folder = folder
@@ -550,6 +568,29 @@ final class CacheSession: @unchecked Sendable {
             written.withLock { $0[locale] = checksum }
         } catch {
             failure.withLock { $0 = $0 ?? error }
+        }
+    }
+
+    /// For `BuildRecorder.persistSources`: writes the parsed content files under a
+    /// temporary name on another core (while pages render), then lets go of them: kept
+    /// to the end of a 100 000-entry build they would add ~50 MB to its peak.
+    func persistSources(_ files: [SourceFile]) {
+        sourcesWritten.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            defer { sourcesWritten.leave() }
+            do throws(CacheError) {
+                let writer = try CacheFormat.create(CacheFolder.temporary(folder.sources).path, kind: PersistedMemory.sourcesKind)
+                // In path order, as `BuildMemory` keeps them (the reader checks).
+                if zip(files, files.dropFirst()).allSatisfy({ $0.relative < $1.relative }) {
+                    writer.array(files)
+                } else {
+                    writer.array(files.sorted { $0.relative < $1.relative })
+                }
+                let checksum = try writer.finish()
+                sources.withLock { $0 = checksum }
+            } catch {
+                failure.withLock { $0 = $0 ?? error }
+            }
         }
     }
 
@@ -568,6 +609,7 @@ final class CacheSession: @unchecked Sendable {
     /// Puts the search and replies files in place and writes `memory.bin` for the full
     /// build `recorder` saw; the output must be in place already.
     func commit(_ recorder: BuildRecorder, root: URL, inputs: Int, result: BuildResult, outputIdentity: String) throws(CacheError) {
+        sourcesWritten.wait()
         if let error = failure.withLock({ $0 }) { throw error }
         let checksums = written.withLock { $0 }
         for locale in checksums.keys.sorted() {
@@ -580,15 +622,21 @@ final class CacheSession: @unchecked Sendable {
         where name.hasPrefix("search-") && name.hasSuffix(".bin") && !kept.contains(name) {
             unlink(folder.url.appendingPathComponent(name).path)
         }
-        guard let repliesChecksum = replies.withLock({ $0 }) else { throw CacheError("the replies were not written") }
-        guard rename(CacheFolder.temporary(folder.replies).path, folder.replies.path) == 0 else { throw CacheError("cannot write \(folder.replies.path)") }
+        guard let repliesChecksum = replies.withLock({ $0 }), let sourcesChecksum = sources.withLock({ $0 }) else {
+            throw CacheError("the replies or content files were not written")
+        }
+        for file in [folder.replies, folder.sources] {
+            guard rename(CacheFolder.temporary(file).path, file.path) == 0 else { throw CacheError("cannot write \(file.path)") }
+        }
         try PersistedMemory.writeRecorded(
             recorder, to: folder, root: root, inputs: inputs, outputIdentity: outputIdentity, result: result, searchChecksums: checksums,
-            repliesChecksum: repliesChecksum)
+            sourcesChecksum: sourcesChecksum, repliesChecksum: repliesChecksum)
     }
 
     /// Removes the temporary files of a build that did not finish.
     func discard() {
+        sourcesWritten.wait()
+        unlink(CacheFolder.temporary(folder.sources).path)
         for locale in written.withLock({ $0.keys }) { unlink(CacheFolder.temporary(folder.search(locale)).path) }
         unlink(CacheFolder.temporary(folder.replies).path)
     }
