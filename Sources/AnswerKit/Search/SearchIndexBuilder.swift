@@ -49,8 +49,16 @@ public final class SearchIndexBuilder: Sendable {
     private let nanoseconds = Locked<UInt64>(0)
 
     /// CPU time spent indexing so far, summed over threads (analysis runs inside the
-    /// render stage, so the build reports it separately as `search-cpu`).
+    /// render stage, so the build reports it separately as `search-cpu`). Measured
+    /// with the thread's CPU clock: time waiting for a lock or for a core does not count.
     public var cpuSeconds: Double { Double(nanoseconds.withLock { $0 }) / 1e9 }
+
+    /// The CPU time of the calling thread.
+    private static func threadCPUNanoseconds() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
 
     /// Whether the index has a document for `entry`: retired entries keep their
     /// document number but have no terms and an empty display record.
@@ -86,8 +94,8 @@ public final class SearchIndexBuilder: Sendable {
 
     /// Adds one entry; safe to call from several threads.
     public func add(_ key: EntryKey, _ document: SearchDocument) {
-        let start = DispatchTime.now().uptimeNanoseconds
-        defer { nanoseconds.withLock { $0 += DispatchTime.now().uptimeNanoseconds - start } }
+        let start = Self.threadCPUNanoseconds()
+        defer { nanoseconds.withLock { $0 += Self.threadCPUNanoseconds() &- start } }
         guard let number = numbers[key], let counters = counters[key.locale], let slot = locales[key.locale] else { return }
         let terms = counters.terms(of: document)
         let display = document.display

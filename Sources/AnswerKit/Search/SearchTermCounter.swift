@@ -49,29 +49,46 @@ final class SearchTermRegistry: Sendable {
 /// `Float` sums as `SearchDocument.terms(_:)` (which the incremental build uses;
 /// `SearchTermCounterTests` compares the two), without making a string per word.
 ///
-/// One per thread and locale (see `SearchTermCounterPool`). It remembers the term
-/// ids of plain words by their bytes (what `Analyzer.Session` caches as strings)
-/// and the ids of the terms of other words by their scalars, so that after the
-/// first few entries a word costs a table lookup and an addition per term.
+/// One per thread and locale (see `SearchTermCounterPool`). It remembers the words
+/// of each piece of text between whitespace of up to 32 bytes ("refund", "(wi-fi),",
+/// "refund()") by its bytes, the term ids of plain words by their bytes (for pieces
+/// seen for the first time), and the ids of terms by their scalars, so that after
+/// the first few entries a piece costs a table lookup and an addition per term.
 struct SearchTermCounter: WordSink {
     private var analyzer: WordAnalyzer
     private let registry: SearchTermRegistry
-    /// Plain word → position in `wordTerms` of its term count, followed by its ids.
+    /// Piece → its words (see `Cached`).
+    private var pieces = PlainWordTable(capacity: 8192)
+    /// Plain word → its terms (see `Cached`).
     private var words = PlainWordTable(capacity: 8192)
-    private var wordTerms: [Int32] = []
-    /// Term (scalars) → id, for words that are not plain, and for new plain words.
+    /// What pieces and words with other than exactly one term are: for a word, its
+    /// term count then its ids; for a piece, its word count then each word so.
+    private var records: [Int32] = []
+    /// Term (scalars) → id.
     private var ids = ScalarTermTable(capacity: 8192)
+    /// The piece being analysed, while its words come, and its record so far.
+    private var recording: PlainWord?
+    private var pieceRecord: [Int32] = []
     /// The plain word that the next `word` call analyzes.
-    private var pendingKey: PlainWord?
+    private var pendingWord: PlainWord?
     /// The ids of the word being analyzed.
     private var scratch: [Int32] = []
     private var document = Sums()
 
-    /// The caches start over past this many words (or terms): a few megabytes.
+    /// The caches start over past this many pieces (or words, or terms): a few megabytes.
     static let cacheLimit = 1 << 17
 
     /// The weight of the field being counted.
     var weight: Float = 0
+
+    /// How the tables store what they know: a value `v ≥ 0` is one word of one
+    /// term, whose id is `v`; otherwise its record starts at `records[-2 - v]`.
+    private enum Cached {
+        @inline(__always)
+        static func value(records start: Int) -> Int32 { Int32(-2 - start) }
+        @inline(__always)
+        static func start(_ value: Int32) -> Int { Int(-2 - value) }
+    }
 
     /// The sums of the document being counted.
     private struct Sums {
@@ -93,6 +110,17 @@ struct SearchTermCounter: WordSink {
                 }
             }
         }
+
+        /// Counts one word of one term.
+        @inline(__always)
+        mutating func add(_ id: Int32, weight: Float) {
+            length += weight
+            sums.withUnsafeMutableBufferPointer { sums in
+                let index = Int(id)
+                if sums[index] == 0 { touched.append(id) }
+                sums[index] += weight
+            }
+        }
     }
 
     init(language: Analyzer.Language, registry: SearchTermRegistry) {
@@ -102,12 +130,18 @@ struct SearchTermCounter: WordSink {
 
     /// Starts a document.
     mutating func begin() {
-        if words.count > Self.cacheLimit {
+        if pieces.count > Self.cacheLimit || words.count > Self.cacheLimit {
+            pieces.removeAll()
             words.removeAll()
-            wordTerms.removeAll(keepingCapacity: true)
+            records.removeAll(keepingCapacity: true)
         }
         if ids.count > Self.cacheLimit { ids.removeAll() }
         document.length = 0
+    }
+
+    /// Ends a text: its last piece has had all its words.
+    mutating func endText() {
+        endPiece()
     }
 
     /// Ends the document: its terms, and the counter is ready for the next one.
@@ -127,17 +161,62 @@ struct SearchTermCounter: WordSink {
         return result
     }
 
-    mutating func plainWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static var takesPieces: Bool { true }
+
+    mutating func piece(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        endPiece()
+        guard bytes.count <= 32 else { return false }
         let key = PlainWord(bytes)
-        guard let position = words.value(key) else {
-            pendingKey = key
+        guard let value = pieces.value(key) else {
+            recording = key
+            pieceRecord.removeAll(keepingCapacity: true)
+            pieceRecord.append(0)
             return false
         }
         let weight = self.weight
-        wordTerms.withUnsafeBufferPointer { terms in
-            let start = Int(position) + 1
-            document.add(UnsafeBufferPointer(rebasing: terms[start..<(start + Int(terms[start - 1]))]), weight: weight)
+        if value >= 0 {
+            document.add(value, weight: weight)
+            return true
         }
+        records.withUnsafeBufferPointer { records in
+            var position = Cached.start(value)
+            let count = Int(records[position])
+            position += 1
+            for _ in 0..<count {
+                let terms = Int(records[position])
+                document.add(UnsafeBufferPointer(rebasing: records[(position + 1)..<(position + 1 + terms)]), weight: weight)
+                position += 1 + terms
+            }
+        }
+        return true
+    }
+
+    /// Files the piece being recorded, if any.
+    private mutating func endPiece() {
+        guard let key = recording else { return }
+        recording = nil
+        if pieceRecord.count == 3, pieceRecord[0] == 1, pieceRecord[1] == 1 {
+            pieces.insert(key, pieceRecord[2])
+        } else {
+            pieces.insert(key, Cached.value(records: records.count))
+            records.append(contentsOf: pieceRecord)
+        }
+    }
+
+    mutating func plainWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let key = PlainWord(bytes)
+        guard let value = words.value(key) else {
+            pendingWord = key
+            return false
+        }
+        scratch.removeAll(keepingCapacity: true)
+        if value >= 0 {
+            scratch.append(value)
+        } else {
+            let start = Cached.start(value)
+            scratch.append(contentsOf: records[(start + 1)..<(start + 1 + Int(records[start]))])
+        }
+        counted()
         return true
     }
 
@@ -157,11 +236,25 @@ struct SearchTermCounter: WordSink {
                 }
             }
         }
-        if let key = pendingKey {
-            pendingKey = nil
-            words.insert(key, Int32(wordTerms.count))
-            wordTerms.append(Int32(scratch.count))
-            wordTerms.append(contentsOf: scratch)
+        if let key = pendingWord {
+            pendingWord = nil
+            if scratch.count == 1 {
+                words.insert(key, scratch[0])
+            } else {
+                words.insert(key, Cached.value(records: records.count))
+                records.append(Int32(scratch.count))
+                records.append(contentsOf: scratch)
+            }
+        }
+        counted()
+    }
+
+    /// Counts the word whose ids are in `scratch`, and records it in the piece being analysed.
+    private mutating func counted() {
+        if recording != nil {
+            pieceRecord[0] += 1
+            pieceRecord.append(Int32(scratch.count))
+            pieceRecord.append(contentsOf: scratch)
         }
         let weight = self.weight
         scratch.withUnsafeBufferPointer { document.add($0, weight: weight) }
@@ -191,6 +284,7 @@ struct SearchDocumentCounter {
         tokenizer.sink.weight = Float(weight)
         TextPreparation.feed(text, into: &tokenizer)
         tokenizer.finishText()
+        tokenizer.sink.endText()
     }
 }
 

@@ -13,14 +13,15 @@ import Foundation
 /// swift-collections nor the standard library has a table with a custom hash.
 /// `SearchTermTablesTests` compares both with `Dictionary` on random keys.
 
-/// Plain words (`PlainWord`, at most 32 UTF-8 bytes) → a non-negative `Int32`.
+/// Byte strings of at most 32 bytes (`PlainWord`) → any `Int32` but `Int32.min`.
 struct PlainWordTable {
     private struct Slot {
         var key: PlainWord
-        /// -1 for an empty slot.
+        /// `empty` for an empty slot.
         var value: Int32
     }
 
+    private static var empty: Int32 { .min }
     private var slots: [Slot]
     /// The hash's top `bits` bits choose the slot.
     private var shift: UInt64
@@ -29,7 +30,7 @@ struct PlainWordTable {
     /// A table for about `capacity` keys before it grows.
     init(capacity: Int = 1024) {
         let bits = Self.bits(for: capacity)
-        slots = Array(repeating: Slot(key: PlainWord(UnsafeBufferPointer(start: nil, count: 0)), value: -1), count: 1 << bits)
+        slots = Array(repeating: Slot(key: PlainWord(UnsafeBufferPointer(start: nil, count: 0)), value: Self.empty), count: 1 << bits)
         shift = UInt64(64 - bits)
     }
 
@@ -48,37 +49,37 @@ struct PlainWordTable {
             var index = Int(truncatingIfNeeded: key.mixed >> shift)
             while true {
                 let slot = slots[index]
-                if slot.value < 0 { return nil }
+                if slot.value == Self.empty { return nil }
                 if slot.key == key { return slot.value }
                 index = (index + 1) & mask
             }
         }
     }
 
-    /// Adds `key` (not in the table) with `value` (≥ 0).
+    /// Adds `key` (not in the table) with `value` (not `Int32.min`).
     mutating func insert(_ key: PlainWord, _ value: Int32) {
-        precondition(value >= 0)
+        precondition(value != Self.empty)
         if (count + 1) * 8 > slots.count * 5 { grow() }
         count += 1
         let shift = self.shift
         slots.withUnsafeMutableBufferPointer { slots in
             let mask = slots.count - 1
             var index = Int(truncatingIfNeeded: key.mixed >> shift)
-            while slots[index].value >= 0 { index = (index + 1) & mask }
+            while slots[index].value != Self.empty { index = (index + 1) & mask }
             slots[index] = Slot(key: key, value: value)
         }
     }
 
     mutating func removeAll() {
         guard count > 0 else { return }
-        for index in slots.indices { slots[index].value = -1 }
+        for index in slots.indices { slots[index].value = Self.empty }
         count = 0
     }
 
     private mutating func grow() {
         let old = slots
         self = PlainWordTable(capacity: old.count * 2)
-        for slot in old where slot.value >= 0 { insert(slot.key, slot.value) }
+        for slot in old where slot.value != Self.empty { insert(slot.key, slot.value) }
     }
 }
 

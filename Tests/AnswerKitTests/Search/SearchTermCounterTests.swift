@@ -24,7 +24,7 @@ import Testing
                 let expected = reference[bytes]
                 #expect(table.value(key(bytes)) == expected, "round \(round), step \(step): \(bytes)")
                 if expected == nil, random.next() % 2 == 0 {
-                    let value = Int32(truncatingIfNeeded: random.next() & 0x7FFF_FFFF)
+                    let value = max(Int32(truncatingIfNeeded: random.next()), .min + 1)
                     table.insert(key(bytes), value)
                     reference[bytes] = value
                 }
