@@ -68,6 +68,27 @@ struct SearchLocaleIndex: Sendable {
         return id
     }
 
+    /// The ids of `terms` in `SearchIndexFormat.precedes` order, compared on their
+    /// UTF-8 bytes gathered in one array.
+    static func sortedIDs(_ terms: [String]) -> [Int] {
+        var bytes: [UInt8] = []
+        var starts = [0]
+        starts.reserveCapacity(terms.count + 1)
+        for term in terms {
+            bytes.append(contentsOf: term.utf8)
+            starts.append(bytes.count)
+        }
+        return bytes.withUnsafeBufferPointer { bytes in
+            starts.withUnsafeBufferPointer { starts in
+                terms.indices.sorted {
+                    SearchIndexFormat.precedes(
+                        utf8: UnsafeBufferPointer(rebasing: bytes[starts[$0]..<starts[$0 + 1]]),
+                        UnsafeBufferPointer(rebasing: bytes[starts[$1]..<starts[$1 + 1]]))
+                }
+            }
+        }
+    }
+
     /// The locale's average document length, quantised (`SearchIndexFormat.averageLength`).
     var average: Double {
         // Lengths are multiples of 0.5: the Double sum is exact whatever the order.
@@ -89,7 +110,7 @@ struct SearchLocaleIndex: Sendable {
         let count = lengths.count
         let average = self.average
         let norms = SearchIndexEncoding.norms(lengths: lengths, average: average)
-        let order = terms.indices.sorted { SearchIndexFormat.precedes(terms[$0], terms[$1]) }
+        let order = Self.sortedIDs(terms)
         var state = Written()
         if keep {
             state.order = order.map(Int32.init)

@@ -101,6 +101,32 @@ import Testing
         #expect(grouped.docs.count == postings.values.reduce(0) { $0 + $1.count })
     }
 
+    // MARK: - Term order
+
+    /// The UTF-8 comparison used to sort terms agrees with `precedes` (UTF-16 order),
+    /// also between scalars above U+FFFF and those in U+E000–U+FFFF.
+    @Test func utf8OrderIsUTF16Order() {
+        var random = SplitMix64(state: 5)
+        let alphabet: [Unicode.Scalar] = ["a", "b", "z", "\u{E9}", "\u{7FF}", "\u{800}", "\u{5D0}", "\u{D7FF}", "\u{E000}",
+                                          "\u{FB50}", "\u{FFFD}", "\u{FFFF}", "\u{10000}", "\u{1F600}", "\u{10FFFF}"]
+        var strings = [""]
+        for _ in 0..<400 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int(random.next() % 5) { scalars.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
+            strings.append(String(scalars))
+        }
+        for a in strings {
+            for b in strings.prefix(150) {
+                let fast = Array(a.utf8).withUnsafeBufferPointer { x in
+                    Array(b.utf8).withUnsafeBufferPointer { y in SearchIndexFormat.precedes(utf8: x, y) }
+                }
+                #expect(fast == SearchIndexFormat.precedes(a, b), "\(a.unicodeScalars.map(\.value)) vs \(b.unicodeScalars.map(\.value))")
+            }
+        }
+        let sorted = SearchLocaleIndex.sortedIDs(strings).map { strings[$0] }
+        #expect(sorted == strings.sorted(by: SearchIndexFormat.precedes))
+    }
+
     // MARK: - Counting
 
     /// The counter against `SearchDocument.terms`: every analysis vector as a
