@@ -3,13 +3,14 @@ import Foundation
 /// The postings of one locale's documents and, once written for an incremental
 /// build, what is needed to rewrite only the files an edit changes.
 ///
-/// Shared by `SearchIndexBuilder` (which fills it from many threads, under a lock)
-/// and `SearchIndexSnapshot` (which updates it); `write(locale:keep:)` and
-/// `SearchLocaleIndex+Update.swift` make the same bytes from the same postings.
+/// Shared by `SearchIndexBuilder` (which gives it a complete locale's terms and
+/// grouped `postings` to write) and `SearchIndexSnapshot` (which updates `docs` and
+/// `frequencies`); `write(locale:keep:)` and `SearchLocaleIndex+Update.swift` make
+/// the same bytes from the same postings.
 struct SearchLocaleIndex: Sendable {
     /// The entries numbered in this locale (published, retired ones included), in site order.
     var keys: [EntryKey]
-    /// Term ids by term, and terms by id (in first-seen order).
+    /// Term ids by term, and terms by id (in the order first seen by any thread).
     var termIDs: [Term: Int32] = [:]
     var terms: [String] = []
     /// Per term, the documents that contain it (sorted) and their weighted frequencies,

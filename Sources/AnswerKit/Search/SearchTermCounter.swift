@@ -75,8 +75,10 @@ struct SearchTermCounter: WordSink {
     private var scratch: [Int32] = []
     private var document = Sums()
 
-    /// The caches start over past this many pieces (or words, or terms): a few megabytes.
-    static let cacheLimit = 1 << 17
+    /// The caches start over past this many pieces (or words, or terms): by default
+    /// a few megabytes.
+    private let cacheLimit: Int
+    static let defaultCacheLimit = 1 << 17
 
     /// The weight of the field being counted.
     var weight: Float = 0
@@ -123,19 +125,20 @@ struct SearchTermCounter: WordSink {
         }
     }
 
-    init(language: Analyzer.Language, registry: SearchTermRegistry) {
+    init(language: Analyzer.Language, registry: SearchTermRegistry, cacheLimit: Int = Self.defaultCacheLimit) {
         analyzer = WordAnalyzer(language: language, query: false)
         self.registry = registry
+        self.cacheLimit = cacheLimit
     }
 
     /// Starts a document.
     mutating func begin() {
-        if pieces.count > Self.cacheLimit || words.count > Self.cacheLimit {
+        if pieces.count > cacheLimit || words.count > cacheLimit {
             pieces.removeAll()
             words.removeAll()
             records.removeAll(keepingCapacity: true)
         }
-        if ids.count > Self.cacheLimit { ids.removeAll() }
+        if ids.count > cacheLimit { ids.removeAll() }
         document.length = 0
     }
 
@@ -265,8 +268,8 @@ struct SearchTermCounter: WordSink {
 struct SearchDocumentCounter {
     private var tokenizer: Tokenizer<SearchTermCounter>
 
-    init(language: Analyzer.Language, registry: SearchTermRegistry) {
-        tokenizer = Tokenizer(sink: SearchTermCounter(language: language, registry: registry))
+    init(language: Analyzer.Language, registry: SearchTermRegistry, cacheLimit: Int = SearchTermCounter.defaultCacheLimit) {
+        tokenizer = Tokenizer(sink: SearchTermCounter(language: language, registry: registry, cacheLimit: cacheLimit))
     }
 
     /// The terms of `document`, counted in the order of `SearchDocument.terms(_:)`

@@ -131,13 +131,15 @@ import Testing
 
     /// The counter against `SearchDocument.terms`: every analysis vector as a
     /// document of its locale (title, tags, headings and body), twice, so that the
-    /// second pass goes through the counter's caches.
-    @Test func countsTheTermsOfSearchDocumentTerms() throws {
+    /// second pass goes through the counter's caches; also with caches that start
+    /// over every few documents.
+    @Test(arguments: [SearchTermCounter.defaultCacheLimit, 40])
+    func countsTheTermsOfSearchDocumentTerms(_ cacheLimit: Int) throws {
         let vectors = try AnalysisVectors.loaded.get().filter { $0.query != true }
         for locale in Set(vectors.map(\.locale)).sorted() {
             let texts = vectors.filter { $0.locale == locale }.map(\.fullInput)
             let registry = SearchTermRegistry()
-            var counter = SearchDocumentCounter(language: Analyzer.Language(locale: locale), registry: registry)
+            var counter = SearchDocumentCounter(language: Analyzer.Language(locale: locale), registry: registry, cacheLimit: cacheLimit)
             let pool = Analyzer.Pool(Analyzer(locale: locale))
             var documents: [SearchDocument] = []
             for (index, text) in texts.enumerated() {
