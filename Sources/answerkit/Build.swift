@@ -29,6 +29,10 @@ struct Build: ParsableCommand {
     @Flag(help: "Print the time of each stage.")
     var timings = false
 
+    /// For benchmarks only (bench/search/run.sh): the build without analysis and `search/`.
+    @Flag(help: .hidden)
+    var noSearchIndex = false
+
     @Flag(name: .shortAndLong, help: "Print only problems.")
     var quiet = false
 
@@ -40,7 +44,8 @@ struct Build: ParsableCommand {
         options.output = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
         options.includeDrafts = drafts
         options.strict = strict
-        options.useCache = !force
+        options.useCache = !force && !noSearchIndex
+        options.searchIndex = !noSearchIndex
         let result: BuildResult
         do {
             result = try Builder.build(options)

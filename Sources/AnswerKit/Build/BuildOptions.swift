@@ -17,6 +17,9 @@ public struct BuildOptions: Sendable {
     /// Skip the build when nothing it reads changed since the last build into the
     /// same output (`answerkit build`; `--force` turns it off). See `BuildCache`.
     public var useCache = false
+    /// Analyse entries and write `search/` (off only for benchmarks: `build
+    /// --no-search-index` measures what the index adds to a build).
+    public var searchIndex = true
 
     public init(root: URL, today: Day = .today()) {
         self.root = root

@@ -92,7 +92,7 @@ public enum Builder {
         // Each locale's search index is written as soon as its last entry is analysed.
         recorder?.site = RecordedSite(content: content, index: index, links: links, draftLinks: draftLinks, pages: pages)
         let searchFailure = Locked<BuildFailure?>(nil)
-        let search = SearchIndexBuilder(entries: index.entries, keepPostings: recorder != nil) { files in
+        let search = SearchIndexBuilder(entries: options.searchIndex ? index.entries : [], keepPostings: recorder != nil) { files in
             do throws(BuildFailure) {
                 for file in files { try sink.write(file) }
             } catch {
@@ -102,7 +102,7 @@ public enum Builder {
         let categoryTitles = Dictionary(content.categories.map { ("\($0.locale)/\($0.slug)", $0.title) }, uniquingKeysWith: { first, _ in first })
         let rendered = try clock.measure("render") { () throws(BuildFailure) in
             try renderEntries(index.entries, directory: contentDirectory, markdown: markdown, pages: pages, sink: sink) { entry, body in
-                guard entry.status != .retired else { return }
+                guard entry.status != .retired, options.searchIndex else { return }
                 search.add(entry.key, searchDocument(entry, body: body, urls: urls, categoryTitles: categoryTitles))
             }
         }
