@@ -53,7 +53,17 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        // Digit by digit: `String(format:)` goes through Foundation's formatter, and
+        // pages, structured data and bundles write hundreds of thousands of dates.
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            return String(format: "%04d-%02d-%02d", year, month, day)
+        }
+        let digit = { (value: Int) in UInt8(ascii: "0") + UInt8(value) }
+        let bytes: [UInt8] = [
+            digit(year / 1000), digit(year / 100 % 10), digit(year / 10 % 10), digit(year % 10), UInt8(ascii: "-"),
+            digit(month / 10), digit(month % 10), UInt8(ascii: "-"), digit(day / 10), digit(day % 10),
+        ]
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The day `count` days later (earlier when negative).

@@ -37,11 +37,16 @@ public struct LocaleFormat: Sendable, Hashable {
 
     // MARK: - Dates
 
-    private static let dateCache = Locked<[String: String]>([:])
+    private struct DateKey: Hashable {
+        var format: LocaleFormat
+        var day: Day
+    }
+
+    private static let dateCache = Locked<[DateKey: String]>([:])
 
     /// A long date: `October 2, 2026`, `2 octobre 2026`, `2 أكتوبر، 2026`, `2 באוקטובר 2026`.
     public func date(_ day: Day) -> String {
-        let key = "\(identifier)|\(day)"
+        let key = DateKey(format: self, day: day)
         if let hit = Self.dateCache.withLock({ $0[key] }) { return hit }
         var style = Date.FormatStyle(date: .long, time: .omitted)
         style.locale = Locale(identifier: identifier)

@@ -75,9 +75,9 @@ public struct TemplateLibrary: Sendable {
     /// Renders the template `name` with `context`; `nil` when there is no such template.
     public func render(_ name: String, _ context: TemplateValue) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var renderer = TemplateRenderer(library: self)
+        var renderer = TemplateRenderer(library: self, stack: [context])
         renderer.output.reserveCapacity(16_384)
-        renderer.render(template.nodes, stack: [context], blocks: [:], depth: 0)
+        renderer.render(template.nodes, blocks: [:], depth: 0)
         return renderer.output
     }
 }

@@ -1,0 +1,166 @@
+@testable import AnswerKit
+import Foundation
+import Testing
+
+/// The byte-level escapers and writers give exactly what the simpler
+/// implementations they replaced gave (kept here as references).
+@Suite struct FastPathTests {
+    // MARK: - References (the previous implementations)
+
+    static func referenceEscape(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
+            case 0x27: bytes.append(contentsOf: "&#39;".utf8)
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func referenceJSONString(_ text: String) -> [UInt8] {
+        let hex = Array("0123456789abcdef".utf8)
+        var output: [UInt8] = [0x22]
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: output.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: output.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: output.append(contentsOf: [0x5C, 0x72])
+            case 0x09: output.append(contentsOf: [0x5C, 0x74])
+            case 0..<0x20: output.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            default: output.append(byte)
+            }
+        }
+        output.append(0x22)
+        return output
+    }
+
+    /// Compact JSON, then `<`, `>`, `&`, U+2028 and U+2029 escaped in a second pass.
+    static func referenceScriptSafe(_ value: JSONValue) -> String {
+        var bytes: [UInt8] = []
+        JSONWriter.writeCompact(value, into: &bytes)
+        var safe: [UInt8] = []
+        StructuredData.appendScriptSafe(bytes[...], to: &safe)
+        return String(decoding: safe, as: UTF8.self)
+    }
+
+    static func referenceReplyHTML(_ text: String, isolate: Bool) -> String {
+        let plain = { (part: Substring) in isolate ? BidiIsolation.html(String(part)) : referenceEscape(String(part)) }
+        guard text.contains("{{") else { return plain(text[...]) }
+        var html = ""
+        var rest = text[...]
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            let name = rest[open.upperBound..<close.lowerBound]
+            guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
+                html += plain(rest[..<close.upperBound])
+                rest = rest[close.upperBound...]
+                continue
+            }
+            html += plain(rest[..<open.lowerBound])
+            html += "<mark class=\"placeholder\">{{\(name)}}</mark>"
+            rest = rest[close.upperBound...]
+        }
+        return html + plain(rest)
+    }
+
+    // MARK: - Inputs
+
+    /// Pieces that stress the byte loops: every escaped character, multi-byte
+    /// scalars starting with E2 (U+2028/2029 and their neighbours), combining
+    /// marks alone and after braces, right-to-left text, emoji with modifiers
+    /// and joiners, control characters and placeholder syntax.
+    static let pieces: [String] = [
+        "a", "Z", " ", "&", "<", ">", "\"", "'", "\\", "/", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}",
+        "</script", "<!--", "-->", "&amp;", "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "\u{2192}", "\u{20AC}", "\u{2000}",
+        "\u{301}", "\u{5B4}", "\u{64E}", "e\u{301}", "é", "ş", "ı", "İ", "שלום", "مرحبا", "ל-Nimbus", "#NB-48213", "@NimbusHelp",
+        "+966 50 123 4567", "👍🏽", "👩‍👩‍👧", "🇹🇷", "\u{FEFF}", "\u{200F}", "{{", "}}", "{", "}", "{{name}}", "{{order_id}}",
+        "{{Name}}", "{{}}", "{{ name }}", "{{{", "}}}", "{{\u{301}", "}}\u{301}", "{{na\u{301}me}}", "x_1", "9",
+    ]
+
+    static func randomTexts(count: Int, seed: UInt64) -> [String] {
+        var generator = SplitMix(seed: seed)
+        return (0..<count).map { _ in
+            let length = Int(generator.next() % 12)
+            return (0..<length).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        }
+    }
+
+    // MARK: - Tests
+
+    @Test func htmlEscapeMatchesReference() {
+        for text in Self.pieces + Self.randomTexts(count: 3000, seed: 1) {
+            #expect(HTML.escape(text) == Self.referenceEscape(text), "\(text.debugDescription)")
+            var appended: [UInt8] = Array("prefix".utf8)
+            HTML.appendEscaped(text, to: &appended)
+            #expect(appended == Array(("prefix" + Self.referenceEscape(text)).utf8), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func cleanTextIsReturnedAsIs() {
+        let text = "Nothing to escape here — שלום, مرحبا 👍🏽"
+        #expect(HTML.escape(text) == text)
+        #expect(HTML.escape("") == "")
+    }
+
+    @Test func bridgedStringsEscapeToo() {
+        let bridged = NSString(string: "<b>\"Ça\" & 'שלום'</b>") as String
+        #expect(HTML.escape(bridged) == Self.referenceEscape(bridged))
+    }
+
+    @Test func jsonStringMatchesReference() {
+        for text in Self.pieces + Self.randomTexts(count: 3000, seed: 2) {
+            var output: [UInt8] = []
+            JSONWriter.writeString(text, into: &output)
+            #expect(output == Self.referenceJSONString(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func scriptSafeJSONMatchesReference() {
+        let texts = Self.pieces + Self.randomTexts(count: 2000, seed: 3)
+        for (index, text) in texts.enumerated() {
+            let value = JSONValue.object([
+                ("name", .string(text)), ("n", .int(index)), ("list", .array([.string(text), .bool(true), .null])),
+                ("<key&\u{2028}>", .object([("x", .string(String(text.reversed())))])),
+                ("raw", .raw(Array("{\"a\":\"<\\u2028>\u{2029}&\"}".utf8))),
+            ])
+            #expect(StructuredData.scriptSafe(value) == Self.referenceScriptSafe(value), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func scriptSafeJSONIsInert() {
+        let json = StructuredData.scriptSafe(.object([("t", .string("</script><!-- \u{2028}\u{2029} & é"))]))
+        #expect(json == #"{"t":"\u003c/script\u003e\u003c!-- \u2028\u2029 \u0026 é"}"#)
+    }
+
+    @Test func replyHTMLMatchesReference() {
+        for text in Self.pieces + Self.randomTexts(count: 3000, seed: 4) {
+            for isolate in [false, true] {
+                #expect(ReplyHTML.make(text, isolate: isolate) == Self.referenceReplyHTML(text, isolate: isolate), "\(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test func dayDescriptionPadsLikeFormat() {
+        for day in [Day(year: 2026, month: 1, day: 9), Day(year: 987, month: 12, day: 31), Day(year: 0, month: 2, day: 3), Day(year: 12345, month: 1, day: 1)] {
+            #expect(day.description == String(format: "%04d-%02d-%02d", day.year, day.month, day.day))
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so failures reproduce.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1330_11EB
+        return z ^ (z >> 31)
+    }
+}
