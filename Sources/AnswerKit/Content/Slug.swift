@@ -13,7 +13,7 @@ public enum Slug {
         if let ascii = makeASCII(text) { return ascii }
         var result = String.UnicodeScalarView()
         var pendingDash = false
-        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+        for scalar in Normalization.nfc(text).lowercased().unicodeScalars {
             let properties = scalar.properties
             if properties.generalCategory == .nonspacingMark, !isLatinCombining(scalar) { continue }
             if properties.isAlphabetic || properties.numericType == .decimal || properties.generalCategory == .spacingMark

@@ -145,6 +145,34 @@ import Testing
         }
     }
 
+    @Test func knownNFCTextIsUnchangedByFoundation() {
+        // Every scalar the fast path accepts, shuffled into long strings (so many
+        // neighbours meet), with Latin letters and spaces between; NFC must keep each
+        // string byte for byte.
+        let accepted = (0..<0x0700).compactMap(Unicode.Scalar.init).filter { Normalization.isKnownNFC(String($0)) }
+        #expect(accepted.count > 0x0300)
+        var generator = SplitMix(seed: 5)
+        for round in 0..<40 {
+            var scalars = accepted.shuffled(using: &generator)
+            if round % 2 == 1 { scalars = scalars.flatMap { [$0, "a", "\u{E9}"] } }
+            let text = String(String.UnicodeScalarView(scalars))
+            #expect(Normalization.isKnownNFC(text))
+            #expect(Array(text.precomposedStringWithCanonicalMapping.utf8) == Array(text.utf8))
+        }
+        // Not claimed: marks that compose or reorder, other scripts.
+        for text in ["\u{627}\u{653}", "\u{5E9}\u{5C2}\u{5BC}", "e\u{301}", "\u{915}\u{93C}", "\u{1100}\u{1161}", "\u{212B}"] {
+            #expect(!Normalization.isKnownNFC(text))
+            #expect(Normalization.nfc(text) == text.precomposedStringWithCanonicalMapping)
+        }
+    }
+
+    @Test func slugsOfRightToLeftHeadings() {
+        #expect(Slug.make("كيف أسترد أموالي؟") == "كيف-أسترد-أموالي")
+        #expect(Slug.make("איך מחזירים?") == "איך-מחזירים")
+        #expect(Slug.make("Comment ça marche ?") == "comment-ça-marche")
+        #expect(Slug.make("مَرْحَبًا بك") == "مرحبا-بك")
+    }
+
     @Test func dayDescriptionPadsLikeFormat() {
         for day in [Day(year: 2026, month: 1, day: 9), Day(year: 987, month: 12, day: 31), Day(year: 0, month: 2, day: 3), Day(year: 12345, month: 1, day: 1)] {
             #expect(day.description == String(format: "%04d-%02d-%02d", day.year, day.month, day.day))
