@@ -11,6 +11,10 @@
 public enum URLScanner {
     /// The ranges of `scalars` (by scalar offset) that are URLs, in order.
     public static func urlRanges(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        // Every URL has a host of two labels or more: a `.` with a host character
+        // right after it. Sentence full stops are followed by a space, so most
+        // text has none, and the scan below (a match tried at every offset) is skipped.
+        guard scalars.indices.dropLast().contains(where: { scalars[$0] == "." && isHostScalar(scalars[$0 + 1]) }) else { return [] }
         var ranges: [Range<Int>] = []
         var index = 0
         while index < scalars.count {
