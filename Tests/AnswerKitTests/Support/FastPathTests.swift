@@ -173,6 +173,26 @@ import Testing
         #expect(Slug.make("مَرْحَبًا بك") == "مرحبا-بك")
     }
 
+    /// `BidiIsolation.html` without its fast path: every text goes through `runs`.
+    static func referenceBidiHTML(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        let string = { (slice: ArraySlice<Unicode.Scalar>) in String(String.UnicodeScalarView(slice)) }
+        var html = ""
+        var cursor = 0
+        for run in BidiIsolation.runs(scalars) {
+            html += referenceEscape(string(scalars[cursor..<run.lowerBound]))
+            html += "<bdi>" + referenceEscape(string(scalars[run])) + "</bdi>"
+            cursor = run.upperBound
+        }
+        return html + referenceEscape(string(scalars[cursor...]))
+    }
+
+    @Test func bidiIsolationMatchesReference() {
+        for text in Self.pieces + Self.randomTexts(count: 3000, seed: 6) + ["שלום, עולם. (מה?)", "مرحبا: ١٢٣ — «نعم»", "ב-Wi-Fi 5 GHz"] {
+            #expect(BidiIsolation.html(text) == Self.referenceBidiHTML(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func dayDescriptionPadsLikeFormat() {
         for day in [Day(year: 2026, month: 1, day: 9), Day(year: 987, month: 12, day: 31), Day(year: 0, month: 2, day: 3), Day(year: 12345, month: 1, day: 1)] {
             #expect(day.description == String(format: "%04d-%02d-%02d", day.year, day.month, day.day))
