@@ -246,6 +246,10 @@ private struct TreeWalker {
 
     /// cmark's safe-mode rule: no `javascript:`, `vbscript:`, `file:`, and `data:` only for images.
     static func isDangerous(_ url: String, image: Bool) -> Bool {
+        // Every scheme above starts with j, v, f or d: a URL starting with another ASCII
+        // character that trimming keeps (not a space or tab) is safe, without
+        // Foundation's trimming (most links are `https://…` or `../x.md`).
+        if let first = url.utf8.first, first < 0x80, first != 0x20, first != 0x09, !"jJvVfFdD".utf8.contains(first) { return false }
         let lowered = url.trimmingCharacters(in: .whitespaces).lowercased()
         if lowered.hasPrefix("javascript:") || lowered.hasPrefix("vbscript:") || lowered.hasPrefix("file:") { return true }
         if lowered.hasPrefix("data:") {
