@@ -193,6 +193,40 @@ import Testing
         }
     }
 
+    /// `Slug.make` as it was: Foundation's NFC, then `lowercased()`, then three properties a scalar.
+    static func referenceSlug(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingDash = false
+        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+            let properties = scalar.properties
+            if properties.generalCategory == .nonspacingMark, !(0x0300...0x036F).contains(scalar.value) { continue }
+            if properties.isAlphabetic || properties.numericType == .decimal || properties.generalCategory == .spacingMark
+                || properties.generalCategory == .nonspacingMark || scalar == "_"
+            {
+                if pendingDash, !result.isEmpty { result.append("-") }
+                pendingDash = false
+                result.append(scalar)
+            } else {
+                pendingDash = true
+            }
+        }
+        return String(result)
+    }
+
+    @Test func slugsMatchReference() {
+        let extra = ["ΣΑΣ σ", "Straße", "ǅemal", "Ⅻ", "١٢٣ ۴", "ـ", "ऄक़ि", "가각", "Ǆ", "ﬁ", "ＡＢ", "Ω", "ΐ", "ẞ", "ꞵ", "𐐀", "Ⓐ"]
+        var generator = SplitMix(seed: 7)
+        let texts = Self.pieces + extra + (0..<3000).map { _ in
+            (0..<Int(generator.next() % 8)).map { _ in
+                let all = Self.pieces + extra
+                return all[Int(generator.next() % UInt64(all.count))]
+            }.joined(separator: generator.next() % 2 == 0 ? " " : "")
+        }
+        for text in texts {
+            #expect(Slug.make(text) == Self.referenceSlug(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func dayDescriptionPadsLikeFormat() {
         for day in [Day(year: 2026, month: 1, day: 9), Day(year: 987, month: 12, day: 31), Day(year: 0, month: 2, day: 3), Day(year: 12345, month: 1, day: 1)] {
             #expect(day.description == String(format: "%04d-%02d-%02d", day.year, day.month, day.day))
