@@ -20,7 +20,20 @@ public struct Template: Sendable {
 
     /// A dotted name, split once at parse time; `["."]` is the implicit iterator.
     struct Path: Sendable {
-        var parts: [String]
+        let parts: [String]
+        /// The part looked up the context stack (empty for no parts).
+        let first: String
+        /// The parts looked up inside it.
+        let rest: [String]
+        /// `.`: the innermost context itself.
+        let isImplicitIterator: Bool
+
+        init(parts: [String]) {
+            self.parts = parts
+            first = parts.first ?? ""
+            rest = Array(parts.dropFirst())
+            isImplicitIterator = parts.first == "."
+        }
     }
 
     /// A syntax error with its position in the template (1-based, columns in characters).

@@ -61,18 +61,20 @@ struct TemplateRenderer {
 
     /// Resolves a dotted name: the first part up the context stack, the rest inside it.
     private func lookup(_ path: Template.Path) -> TemplateValue? {
-        guard let first = path.parts.first else { return nil }
-        if first == "." { return stack.last }
+        if path.isImplicitIterator { return stack.last }
+        guard !path.parts.isEmpty else { return nil }
         var found: TemplateValue?
-        for context in stack.reversed() {
-            if let value = context[first] {
+        var level = stack.count - 1
+        while level >= 0 {
+            if case let .object(members) = stack[level], let value = members[path.first] {
                 found = value
                 break
             }
+            level -= 1
         }
         guard var value = found else { return nil }
-        for part in path.parts.dropFirst() {
-            guard let member = value[part] else { return nil }
+        for part in path.rest {
+            guard case let .object(members) = value, let member = members[part] else { return nil }
             value = member
         }
         return value
