@@ -14,20 +14,22 @@ public enum Slug {
         let normalized = Normalization.nfc(text)
         // Lower-casing changes nothing in scripts without case (Arabic, Hebrew…).
         let lowered = normalized.unicodeScalars.contains { (flags(of: $0) & changesWhenLowercased) != 0 } ? normalized.lowercased() : normalized
-        var result = String.UnicodeScalarView()
+        // Collected as UTF-8 (appending scalars to a string one by one cost as much as deciding them).
+        var result: [UInt8] = []
+        result.reserveCapacity(lowered.utf8.count)
         var pendingDash = false
         for scalar in lowered.unicodeScalars {
             let flags = flags(of: scalar)
             if (flags & dropped) != 0 { continue }
             if (flags & kept) != 0 {
-                if pendingDash, !result.isEmpty { result.append("-") }
+                if pendingDash, !result.isEmpty { result.append(UInt8(ascii: "-")) }
                 pendingDash = false
-                result.append(scalar)
+                UTF8.encode(scalar) { result.append($0) }
             } else {
                 pendingDash = true
             }
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 
     private static let kept: UInt8 = 1

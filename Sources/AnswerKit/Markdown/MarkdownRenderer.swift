@@ -85,6 +85,7 @@ private struct TreeWalker {
         self.lineOffset = lineOffset
         self.body = body
         html.reserveCapacity(body.utf8.count + body.utf8.count / 4)
+        usedIDs.reserveCapacity(16)
     }
 
     mutating func walk(_ root: OpaquePointer) {

@@ -82,6 +82,10 @@ extension StringProtocol {
     /// NSString on Linux and showed up in profiles of 10 000-entry builds.
     func trimmed() -> String {
         let scalars = unicodeScalars
+        // Printable ASCII at both ends is not white space: nothing to trim.
+        if let first = scalars.first, let last = scalars.last, (0x21...0x7E).contains(first.value), (0x21...0x7E).contains(last.value) {
+            return String(self)
+        }
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         return String(self[first..<scalars.index(after: last)])
