@@ -227,6 +227,39 @@ import Testing
         }
     }
 
+    /// `Day(parsing:)` as it was, on characters only.
+    static func referenceDay(_ text: String) -> Day? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month), day >= 1
+        else { return nil }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        guard day <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] else { return nil }
+        return Day(year: year, month: month, day: day)
+    }
+
+    @Test func dayParsingMatchesReference() {
+        let texts = [
+            "2026-01-31", "2026-02-29", "2024-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "0000-01-01", "2026-1-01", "2026-01-1",
+            "2026/01/01", "20260101", "2026-01-01 ", " 2026-01-01", "2026-01-01\n", "２０２６-01-01", "٢٠٢٦-٠١-٠١", "2026-0\u{301}1-01", "2026--1-01", "",
+        ]
+        for text in texts {
+            #expect(Day(parsing: text) == Self.referenceDay(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func trimmingKeepsTextWithPrintableEnds() {
+        for text in ["a", "a b", " a", "a ", "\ta\n", "\u{A0}x\u{A0}", "x\u{2003}", "", " ", "\u{301}a", "a\u{301}"] {
+            let scalars = text.unicodeScalars
+            let expected = scalars.firstIndex(where: { !$0.properties.isWhitespace }).map { first in
+                String(text[first..<scalars.index(after: scalars.lastIndex(where: { !$0.properties.isWhitespace })!)])
+            } ?? ""
+            #expect(text.trimmed() == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test func dayDescriptionPadsLikeFormat() {
         for day in [Day(year: 2026, month: 1, day: 9), Day(year: 987, month: 12, day: 31), Day(year: 0, month: 2, day: 3), Day(year: 12345, month: 1, day: 1)] {
             #expect(day.description == String(format: "%04d-%02d-%02d", day.year, day.month, day.day))
