@@ -36,16 +36,19 @@ public enum HTML {
 
     /// Appends `text` escaped as `escape` does, without an intermediate string.
     static func appendEscaped(_ text: String, to output: inout [UInt8]) {
-        UTF8Bytes.with(text) { bytes in
-            var runStart = 0
-            for index in bytes.indices where bytes[index] <= 0x3E {
-                guard let entity = entity(bytes[index]) else { continue }
-                if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                entity.withUTF8Buffer { output.append(contentsOf: $0) }
-                runStart = index + 1
-            }
-            if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+        UTF8Bytes.with(text) { appendEscaped($0, to: &output) }
+    }
+
+    /// Appends UTF-8 `bytes` escaped as `escape` does.
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var runStart = 0
+        for index in bytes.indices where bytes[index] <= 0x3E {
+            guard let entity = entity(bytes[index]) else { continue }
+            if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            entity.withUTF8Buffer { output.append(contentsOf: $0) }
+            runStart = index + 1
         }
+        if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
     }
 
     /// The entity of an escaped byte (all five are at most 0x3E), `nil` for any other byte.
