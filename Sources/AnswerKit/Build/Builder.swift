@@ -187,10 +187,11 @@ public enum Builder {
         onRendered: @Sendable (Entry, RenderedBody) -> Void = { _, _ in }
     ) throws(BuildFailure) -> [EntryResult] {
         let failure = Locked<BuildFailure?>(nil)
+        let directoryPath = directory.path
         let results = Parallel.map(entries, chunkSize: 32) { entry -> EntryResult in
             let relative = "\(entry.key.locale)/\(entry.key.category)/\(entry.key.slug).md"
             var body = ""
-            if let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path),
+            if let data = FileManager.default.contents(atPath: directoryPath + "/" + relative),
                 case let .success(text) = TextDecoding.decode(data, path: entry.path),
                 case let .success(split) = FrontMatter.split(text)
             {
