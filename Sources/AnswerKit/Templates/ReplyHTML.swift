@@ -9,8 +9,8 @@
 enum ReplyHTML {
     static func make(_ text: String, isolate: Bool) -> String {
         let plain = { (part: String) in isolate ? BidiIsolation.html(part) : HTML.escape(part) }
-        // The brace pairs Foundation's `range(of:)` would find, as UTF-8 offsets
-        // (without bridging every reply through NSString); the text is cut there.
+        // The brace pairs, matched by code point as `fill` and the validator match
+        // them, as UTF-8 offsets; the text is cut there.
         let spans = Placeholder.braces(in: text)
         guard !spans.isEmpty else { return plain(text) }
         return UTF8Bytes.with(text) { bytes in

@@ -49,23 +49,34 @@ import Testing
         return String(decoding: safe, as: UTF8.self)
     }
 
+    /// Placeholders matched by code point, as the validator, `fill` and `replies.js` match them.
     static func referenceReplyHTML(_ text: String, isolate: Bool) -> String {
-        let plain = { (part: Substring) in isolate ? BidiIsolation.html(String(part)) : referenceEscape(String(part)) }
-        guard text.contains("{{") else { return plain(text[...]) }
+        let scalars = Array(text.unicodeScalars)
+        func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        let plain = { (part: String) in isolate ? BidiIsolation.html(part) : referenceEscape(part) }
+        func find(_ brace: Unicode.Scalar, from start: Int) -> Int? {
+            var index = start
+            while index + 1 < scalars.count {
+                if scalars[index] == brace, scalars[index + 1] == brace { return index }
+                index += 1
+            }
+            return nil
+        }
         var html = ""
-        var rest = text[...]
-        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-            let name = rest[open.upperBound..<close.lowerBound]
-            guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
-                html += plain(rest[..<close.upperBound])
-                rest = rest[close.upperBound...]
+        var start = 0
+        var pending = 0  // start of text not yet written
+        while let open = find("{", from: start), let close = find("}", from: open + 2) {
+            let name = scalars[(open + 2)..<close]
+            guard !name.isEmpty, name.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }) else {
+                start = close + 2
                 continue
             }
-            html += plain(rest[..<open.lowerBound])
-            html += "<mark class=\"placeholder\">{{\(name)}}</mark>"
-            rest = rest[close.upperBound...]
+            html += plain(string(pending..<open))
+            html += "<mark class=\"placeholder\">{{\(string((open + 2)..<close))}}</mark>"
+            start = close + 2
+            pending = start
         }
-        return html + plain(rest)
+        return html + plain(string(pending..<scalars.count))
     }
 
     // MARK: - Inputs
