@@ -35,7 +35,7 @@ public enum ReplyServer {
             ListTools.Result(tools: Self.tools(channels: try await source.bundle().channels.map { $0.keys.sorted() } ?? []))
         }
         await server.withMethodHandler(CallTool.self) { params in
-            let tools = AgentTools(bundle: try await source.bundle(), today: .today())
+            let tools = try await source.tools(today: .today())
             let arguments = params.arguments ?? [:]
             let result: Result<JSONValue, AgentTools.Failure>
             switch params.name {
@@ -189,11 +189,18 @@ extension Value {
     }
 }
 
-/// The bundle file, read again whenever its modification date changes.
+/// The bundle file, read again whenever it changes, and the reply index made from it.
+///
+/// A bundle is told changed by its `FileStamp` (size, modification time with
+/// nanoseconds, inode: a rebuild swaps in a new file), so a server started beside
+/// `answerkit serve` or a CI build answers from the new replies at the next call.
+/// The index (analysis of every reply: tens of milliseconds for thousands of
+/// replies) is made once per bundle and day, not per `search_replies` call.
 actor BundleSource {
     let url: URL
     let displayPath: String
-    private var cached: (date: Date?, bundle: SnippetBundle)?
+    private var cached: (stamp: FileStamp?, bundle: SnippetBundle)?
+    private var tools: AgentTools?
 
     init(url: URL, displayPath: String) {
         self.url = url
@@ -202,10 +209,20 @@ actor BundleSource {
 
     /// The bundle as the file holds it now.
     func bundle() throws -> SnippetBundle {
-        let date = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
-        if let cached, cached.date == date { return cached.bundle }
+        let stamp = FileStamp(path: url.path)
+        if let cached, let stamp, cached.stamp == stamp { return cached.bundle }
         let bundle = try SnippetBundle.read(from: url, displayPath: displayPath)
-        cached = (date, bundle)
+        cached = (stamp, bundle)
+        tools = nil
         return bundle
+    }
+
+    /// The agent tools over the bundle as it is now, judged on `today`.
+    func tools(today: Day) throws -> AgentTools {
+        let bundle = try bundle()
+        if let tools, tools.today == today { return tools }
+        let made = AgentTools(bundle: bundle, today: today)
+        tools = made
+        return made
     }
 }

@@ -206,12 +206,14 @@ public actor DevServer {
             report(.built(result.report, warnings: result.diagnostics, changes: cause, seconds: seconds))
         case let .failed(diagnostics):
             showsFailure = true
-            await events.failed(BuildErrorReport(diagnostics))
+            // The terminal first, then browsers: whoever sees the overlay finds the
+            // same lines in the terminal already (and tests can rely on the order).
             report(.failed(diagnostics, changes: cause))
+            await events.failed(BuildErrorReport(diagnostics))
         case let .toolFailure(failure):
             showsFailure = true
-            await events.failed(BuildErrorReport(Diagnostics([.error("build-failure", at: nil, failure.description)])))
             report(.toolFailure(failure))
+            await events.failed(BuildErrorReport(Diagnostics([.error("build-failure", at: nil, failure.description)])))
         }
         // answerkit.yml may have moved the content or template folder.
         if let config, plan != nil { watch(WatchPlan.make(root: options.root, config: config)) }

@@ -39,6 +39,10 @@ struct Build: ParsableCommand {
     @Flag(help: "Print the time of each stage.")
     var timings = false
 
+    /// For benchmarks only (bench/search/run.sh): the build without analysis and `search/`.
+    @Flag(help: .hidden)
+    var noSearchIndex = false
+
     @Flag(name: .shortAndLong, help: "Print only problems.")
     var quiet = false
 
@@ -63,8 +67,10 @@ struct Build: ParsableCommand {
         options.output = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
         options.includeDrafts = drafts
         options.strict = strict
-        options.useCache = true
+        // The cache holds the search postings: a build without the index is not cached.
+        options.useCache = !noSearchIndex
         options.force = force
+        options.searchIndex = !noSearchIndex
         let result: BuildResult
         do {
             result = try Builder.build(options)

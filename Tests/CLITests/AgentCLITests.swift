@@ -141,6 +141,17 @@ extension CLITests {
         let unknown = try server.requestError(9, "resources/read", ["uri": "answerkit://nope.json"])
         #expect(unknown.contains("unknown resource"))
 
+        // A rebuilt bundle (a new file swapped in) is read at the next call, and its index made again.
+        var rebuilt = try json(String(decoding: Data(contentsOf: bundle), as: UTF8.self))
+        let replies = try #require(rebuilt["replies"] as? [[String: Any]])
+        rebuilt["replies"] = replies.filter { $0["id"] as? String != "track-order:en:twitter:answer:1" }
+        rebuilt["count"] = replies.count - 1
+        try JSONSerialization.data(withJSONObject: rebuilt).write(to: bundle, options: .atomic)
+        let again = try server.call(10, "search_replies", ["query": "where is my order", "locale": "en", "channel": "twitter"])
+        let ids = (again.structured["replies"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+        #expect(!ids.isEmpty)
+        #expect(!ids.contains("track-order:en:twitter:answer:1"))
+
         #expect(server.finish() == 0)
     }
 

@@ -107,3 +107,127 @@ describe("reload client", () => {
     assert.equal(current.removed, true);
   });
 });
+
+// --- several tabs: one shared event stream -------------------------------------
+
+/** A browser's origin as the script sees it: one lock manager, broadcast channels, event streams. */
+function origin() {
+  const sources = [];
+  const channels = [];
+  const waiting = [];
+  let held = null;
+  const locks = {
+    request(name, callback) {
+      const grant = { name, callback, tab: null };
+      waiting.push(grant);
+      queueMicrotask(next);
+      return new Promise(() => {});
+    },
+  };
+  function next() {
+    if (held || waiting.length === 0) return;
+    held = waiting.shift();
+    if (held.tab.closed) { held = null; next(); return; }
+    held.callback({ name: held.name });
+  }
+  const tabs = [];
+  function open(pageBuild) {
+    const body = new FakeElement("body");
+    const tab = { body, reloads: 0, closed: false, sources: [] };
+    const document = {
+      currentScript: { getAttribute: (name) => (name === "data-answerkit-build" ? pageBuild : null) },
+      body,
+      createElement: (tag) => new FakeElement(tag),
+      getElementById: (id) => body.children.find((child) => child.id === id && !child.removed) || null,
+    };
+    class EventSource {
+      constructor(url) { this.url = url; this.listeners = {}; this.tab = tab; sources.push(this); tab.sources.push(this); }
+      addEventListener(type, listener) { this.listeners[type] = listener; }
+      emit(type, data) { this.listeners[type]({ data: JSON.stringify(data) }); }
+    }
+    class BroadcastChannel {
+      constructor(name) { this.name = name; this.tab = tab; this.onmessage = null; channels.push(this); }
+      postMessage(message) {
+        const copy = structuredClone(message);
+        for (const other of channels) {
+          if (other !== this && other.name === this.name && !other.tab.closed) {
+            queueMicrotask(() => other.onmessage && other.onmessage({ data: copy }));
+          }
+        }
+      }
+    }
+    const tabLocks = { request: (name, callback) => {
+      const promise = locks.request(name, callback);
+      waiting[waiting.length - 1].tab = tab;
+      return promise;
+    } };
+    vm.runInNewContext(source, {
+      document, EventSource, BroadcastChannel, navigator: { locks: tabLocks }, JSON, Math,
+      location: { reload: () => { tab.reloads += 1; } },
+    });
+    tab.close = () => {
+      tab.closed = true;
+      if (held && held.tab === tab) { held = null; queueMicrotask(next); }
+    };
+    tabs.push(tab);
+    return tab;
+  }
+  return { open, sources, tabs };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe("reload client, several tabs", () => {
+  test("eight tabs open one event stream, and every tab reloads on its events", async () => {
+    const site = origin();
+    for (let i = 0; i < 8; i += 1) site.open("b-1");
+    await settle();
+    assert.equal(site.sources.length, 1);
+    assert.equal(site.sources[0].url, "/__answerkit/events");
+    site.sources[0].emit("hello", { build: "b-1" });
+    await settle();
+    assert.deepEqual(site.tabs.map((tab) => tab.reloads), [0, 0, 0, 0, 0, 0, 0, 0]);
+    site.sources[0].emit("reload", { build: "b-2" });
+    await settle();
+    assert.deepEqual(site.tabs.map((tab) => tab.reloads), [1, 1, 1, 1, 1, 1, 1, 1]);
+  });
+
+  test("a build error shows in every tab; a tab opened later is told the build and the error", async () => {
+    const site = origin();
+    const first = site.open("b-1");
+    const second = site.open("b-1");
+    await settle();
+    site.sources[0].emit("hello", { build: "b-1" });
+    site.sources[0].emit("build-error", report);
+    await settle();
+    for (const tab of [first, second]) assert.equal(tab.body.children.filter((child) => !child.removed).length, 1);
+
+    const later = site.open("b-1");
+    await settle();
+    assert.equal(later.reloads, 0);
+    assert.equal(later.body.children[0].id, "answerkit-error-overlay");
+    // The answer went to the new tab only: the others' overlays were not made again.
+    assert.equal(first.body.children.length, 1);
+    assert.equal(second.body.children.length, 1);
+
+    const stale = site.open("b-0");
+    await settle();
+    assert.equal(stale.reloads, 1);
+    assert.equal(site.sources.length, 1);
+  });
+
+  test("when the tab holding the stream closes, another tab connects", async () => {
+    const site = origin();
+    const tabs = [site.open("b-1"), site.open("b-1"), site.open("b-1")];
+    await settle();
+    const holder = site.sources[0].tab;
+    holder.close();
+    await settle();
+    assert.equal(site.sources.length, 2);
+    const successor = site.sources[1].tab;
+    assert.notEqual(successor, holder);
+    site.sources[1].emit("reload", { build: "b-2" });
+    await settle();
+    assert.deepEqual(tabs.map((tab) => tab.reloads), tabs.map((tab) => (tab === holder ? 0 : 1)));
+  });
+});

@@ -4,7 +4,8 @@ Run through bench/search/run.sh (which installs Pagefind and Selenium);
 `python3 bench.py --help` lists the options. Phases, in order, for each site
 (the sample knowledge base, then the 10 000-entry corpus):
 
-  build      answerkit build --timings (or a given built site), then Pagefind over the same output
+  build      answerkit build --timings (or a given built site), then builds with and without the index,
+             alternated (index_time.py; --index-runs), then Pagefind over the same output
   queries    the query set of the site
   bytes      AnswerKit: the node runner's list of fetched index files, gzipped; Pagefind: Chromium
   relevance  sample site: Recall@5 and MRR@10 per locale, CLI vs Pagefind
@@ -29,6 +30,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+import index_time
 import metrics
 import queries as querysets
 import report
@@ -338,7 +340,12 @@ def prepare_site(s: dict, args, ctx: dict) -> None:
         s["site_path"] = ctx["tmp"] / f"answerkit-{s['kind']}"
         say(f"[{label}] answerkit build --root {s['root']}")
         s["build"] = build_answerkit(args.answerkit, s["root"], s["site_path"], logs / f"search-{s['kind']}-answerkit.log")
-        say(f"[{label}]   {s['build']['wall']:.2f} s, stage search {s['build']['search']} s")
+        say(f"[{label}]   {s['build']['wall']:.2f} s, search-cpu / cores {s['build']['search']:.2f} s")
+        if args.index_runs > 0:
+            # What the index adds: builds with and without it, alternated (index_time.py).
+            say(f"[{label}] index time: {args.index_runs} builds with and {args.index_runs} without the index")
+            s["index_time"] = index_time.measure(args.answerkit, s["root"], ctx["tmp"] / f"answerkit-{s['kind']}-timing",
+                                                 args.index_runs, log=lambda m: say(f"[{label}] {m.strip()}"))
     s["bundle_path"] = ctx["tmp"] / f"pagefind-{s['kind']}"
     say(f"[{label}] pagefind --site {s['site_path']}")
     s["pagefind_build"] = run_pagefind(s["site_path"], s["bundle_path"], logs / f"search-{s['kind']}-pagefind.log")
@@ -369,6 +376,8 @@ def parse_args(argv: list[str]):
     p.add_argument("--one-word", type=int, default=3, help="one-word queries per locale on the large site")
     p.add_argument("--two-words", type=int, default=3, help="two-word queries per locale on the large site")
     p.add_argument("--reps", type=int, default=20, help="timed runs per query for latency (0: skip)")
+    p.add_argument("--index-runs", type=int, default=3,
+                   help="builds with and without the index (each) for the index-time figure (0: skip)")
     p.add_argument("--answerkit", default=os.environ.get("ANSWERKIT_BIN") or str(repo / ".build/release/answerkit"))
     p.add_argument("--runner", type=Path, default=Path(os.environ.get("SEARCH_RUNNER") or repo / "Tests/js/support/search-runner.mjs"))
     p.add_argument("--relevance", type=Path, default=Path(os.environ.get("RELEVANCE_DIR") or repo / "Tests/Fixtures/relevance"))

@@ -15,6 +15,9 @@
 #   --one-word N --two-words N   queries per locale on the large site (default 3 + 3)
 #   --reps N                 timed runs per query for latency (default 20; 0 skips)
 #   --help                   every option
+#   --index-time-only [options of index_time.py]   only what the index adds to the
+#                            build time: builds with and without it, alternated
+#                            (needs only python3; see bench/search/index_time.py --help)
 #
 # Environment: ANSWERKIT_BIN (default <repo>/.build/release/answerkit),
 # SEARCH_RUNNER (default <repo>/Tests/js/support/search-runner.mjs),
@@ -41,6 +44,10 @@ for arg in "$@"; do
 done
 
 say() { printf '%s\n' "$*" >&2; }
+if [[ "${1:-}" == --index-time-only ]]; then
+  shift
+  exec python3 "$HERE/index_time.py" "$@"
+fi
 for tool in python3 node; do
   command -v "$tool" >/dev/null || { say "error: $tool missing"; exit 1; }
 done

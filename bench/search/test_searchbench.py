@@ -131,6 +131,16 @@ class ReportTests(unittest.TestCase):
         self.assertEqual(text.count("NOT met"), 0)
         self.assertIn("1/1 queries", text)
 
+    def test_build_section_uses_builds_with_and_without_the_index(self):
+        site = {"label": "s", "entries": 2, "build": {"wall": 1.2, "search": 0.2},
+                "index_time": {"with": {"wall": 1.3, "cpu": 2.0, "search_cpu": 0.4}, "without": {"wall": 1.0, "cpu": 1.6},
+                               "adds_wall": 0.3, "adds_cpu": 0.25, "search_share": 0.2}}
+        text = report.build_section([site])
+        self.assertIn("30.0 %", text)
+        self.assertIn("NOT met", text)
+        self.assertIn("25.0 %", text)
+        self.assertNotIn("estimated", text)
+
 
 if __name__ == "__main__":
     unittest.main()

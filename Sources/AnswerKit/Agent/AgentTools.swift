@@ -6,13 +6,25 @@
 /// returned, whatever day the bundle was built.
 public struct AgentTools: Sendable {
     /// The bundle as built.
-    public var bundle: SnippetBundle
+    public let bundle: SnippetBundle
     /// The day approval is judged against.
-    public var today: Day
+    public let today: Day
+    /// The index of the replies still approved on `today`: analysing every reply is
+    /// the slow part of a search, so a long-lived caller (the MCP server) makes it
+    /// once per bundle and day and hands it in.
+    public let index: ReplyIndex
 
-    public init(bundle: SnippetBundle, today: Day) {
+    /// Tools over `bundle`; `index` must be `AgentTools.index(of: bundle, on: today)`
+    /// when given (it is made here otherwise).
+    public init(bundle: SnippetBundle, today: Day, index: ReplyIndex? = nil) {
         self.bundle = bundle
         self.today = today
+        self.index = index ?? Self.index(of: bundle, on: today)
+    }
+
+    /// The search index of the replies of `bundle` still approved on `today`.
+    public static func index(of bundle: SnippetBundle, on today: Day) -> ReplyIndex {
+        ReplyIndex(replies: bundle.current(on: today).replies)
     }
 
     /// A tool call that cannot be answered: a message for the caller, with details.
@@ -47,7 +59,6 @@ public struct AgentTools: Sendable {
             return .failure(Failure(message: "unknown channel '\(channel)'", details: [("channels", .array(channelNames.map(JSONValue.string)))]))
         }
         // The same index and ranking as `answerkit reply` and the agent console.
-        let index = ReplyIndex(replies: current.replies)
         let ranked = index.rank(query, filter: ReplyFilter(locale: locale, channel: channel)).prefix(max(1, min(limit, 50)))
         return .success(.object([
             ("query", .string(query)), ("count", .int(ranked.count)),

@@ -21,6 +21,9 @@ public struct BuildOptions: Sendable {
     /// With `useCache`: build everything whatever the cache says (`--force`); the
     /// cache is written afresh.
     public var force = false
+    /// Analyse entries and write `search/` (off only for benchmarks: `build
+    /// --no-search-index` measures what the index adds to a build; never with `useCache`).
+    public var searchIndex = true
 
     public init(root: URL, today: Day = .today()) {
         self.root = root

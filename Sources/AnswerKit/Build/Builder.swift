@@ -102,7 +102,9 @@ public enum Builder {
         recorder?.site = RecordedSite(content: content, index: index, links: links, draftLinks: draftLinks, pages: pages)
         let searchFailure = Locked<BuildFailure?>(nil)
         let persistSearch = recorder?.persistSearch
-        let search = SearchIndexBuilder(entries: index.entries, keepPostings: recorder != nil && persistSearch == nil, handOver: persistSearch) { files in
+        let search = SearchIndexBuilder(
+            entries: options.searchIndex ? index.entries : [], keepPostings: recorder != nil && persistSearch == nil, handOver: persistSearch
+        ) { files in
             do throws(BuildFailure) {
                 for file in files { try sink.write(file) }
             } catch {
@@ -112,7 +114,7 @@ public enum Builder {
         let categoryTitles = Dictionary(content.categories.map { ("\($0.locale)/\($0.slug)", $0.title) }, uniquingKeysWith: { first, _ in first })
         let rendered = try clock.measure("render") { () throws(BuildFailure) in
             try renderEntries(index.entries, directory: contentDirectory, markdown: markdown, pages: pages, sink: sink) { entry, body in
-                guard entry.status != .retired else { return }
+                guard entry.status != .retired, options.searchIndex else { return }
                 search.add(entry.key, searchDocument(entry, body: body, urls: urls, categoryTitles: categoryTitles))
             }
         }
@@ -213,10 +215,11 @@ public enum Builder {
         onRendered: @Sendable (Entry, RenderedBody) -> Void = { _, _ in }
     ) throws(BuildFailure) -> [EntryResult] {
         let failure = Locked<BuildFailure?>(nil)
+        let directoryPath = directory.path
         let results = Parallel.map(entries, chunkSize: 32) { entry -> EntryResult in
             let relative = "\(entry.key.locale)/\(entry.key.category)/\(entry.key.slug).md"
             var body = ""
-            if let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path),
+            if let data = FileManager.default.contents(atPath: directoryPath + "/" + relative),
                 case let .success(text) = TextDecoding.decode(data, path: entry.path),
                 case let .success(split) = FrontMatter.split(text)
             {

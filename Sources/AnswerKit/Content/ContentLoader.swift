@@ -108,7 +108,7 @@ public enum ContentLoader {
     /// Reads and parses one Markdown file, `relative` to the content folder. Its stamp
     /// is taken before reading, so a write that races the read is seen by the next build.
     public static func readFile(_ relative: String, directory: URL, config: SiteConfig, parser: EntryParser) -> SourceFile {
-        let full = directory.appendingPathComponent(relative).path
+        let full = directory.path + "/" + relative
         let path = "\(displayPrefix(config, directory: directory))/\(relative)"
         let stamp = FileStamp(path: full)
         guard let data = FileManager.default.contents(atPath: full) else {

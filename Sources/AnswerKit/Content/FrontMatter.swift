@@ -23,32 +23,35 @@ public struct FrontMatter: Sendable, Equatable {
     }
 
     /// Splits normalised text (`\n` line endings, no BOM).
+    ///
+    /// Lines are found in the string's UTF-8 bytes; the parts are cut at line starts
+    /// (always character boundaries) without copying or checking the lines themselves.
     public static func split(_ text: String) -> Result<FrontMatter, Problem> {
-        let utf8 = text.utf8
-        guard isFence(utf8.prefix { $0 != 0x0A }, closing: false) else { return .failure(.missing) }
-        var lineStart = utf8.firstIndex(of: 0x0A).map { utf8.index(after: $0) } ?? utf8.endIndex
-        let yamlStart = lineStart
-        var line = 2
-        while lineStart < utf8.endIndex {
-            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
-            if isFence(utf8[lineStart..<lineEnd], closing: true) {
-                let yaml = String(text[yamlStart..<lineStart])
-                let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
-                return .success(FrontMatter(yaml: yaml, yamlLineOffset: 1, body: String(text[bodyStart...]), bodyLineOffset: line))
+        UTF8Bytes.with(text) { bytes in
+            let lineEnd = { (start: Int) in bytes[start...].firstIndex(of: 0x0A) ?? bytes.count }
+            let firstEnd = lineEnd(0)
+            guard isFence(bytes[0..<firstEnd], closing: false) else { return .failure(.missing) }
+            let index = { (offset: Int) in text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
+            let yamlStart = min(firstEnd + 1, bytes.count)
+            var lineStart = yamlStart
+            var line = 2
+            while lineStart < bytes.count {
+                let end = lineEnd(lineStart)
+                if isFence(bytes[lineStart..<end], closing: true) {
+                    let yaml = String(text[index(yamlStart)..<index(lineStart)])
+                    let bodyStart = min(end + 1, bytes.count)
+                    return .success(FrontMatter(yaml: yaml, yamlLineOffset: 1, body: String(text[index(bodyStart)...]), bodyLineOffset: line))
+                }
+                lineStart = min(end + 1, bytes.count)
+                line += 1
             }
-            lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
-            line += 1
+            return .failure(.notClosed)
         }
-        return .failure(.notClosed)
     }
 
     /// `---` (or `...` when closing), optionally followed by spaces or tabs.
-    private static func isFence(_ line: String.UTF8View.SubSequence, closing: Bool) -> Bool {
-        isFence(Array(line), closing: closing)
-    }
-
-    private static func isFence(_ bytes: [UInt8], closing: Bool) -> Bool {
-        var trimmed = bytes[...]
+    private static func isFence(_ line: Slice<UnsafeBufferPointer<UInt8>>, closing: Bool) -> Bool {
+        var trimmed = line
         while let last = trimmed.last, last == 0x20 || last == 0x09 { trimmed = trimmed.dropLast() }
         return trimmed.elementsEqual("---".utf8) || (closing && trimmed.elementsEqual("...".utf8))
     }

@@ -88,35 +88,33 @@ public enum Placeholder {
     /// `}}` closing it (`nil` for an unclosed `{{`, then the last one); the search
     /// goes on after the `}}`. Slices cut at these offsets are valid UTF-8.
     ///
-    /// These are the matches of Foundation's `range(of:)`, which takes only whole
-    /// composed character sequences (`{{name}}` + U+0301 has no `}}`), found
-    /// without its cost (a few microseconds a call, a tenth of `answerkit reply`):
-    /// bytes are compared, and Foundation is asked only when a candidate touches
-    /// a non-ASCII character; between ASCII characters a brace pair is whole
-    /// however text is segmented. (`replies.js` compares code units with `indexOf`,
-    /// which differs only for braces beside combining marks.)
+    /// Braces are matched by code point, as `scan` (the validator) and the agent
+    /// console's `replies.js` (`indexOf` on code units) match them: `{{name}}`
+    /// followed by a combining mark is still the placeholder `name` everywhere,
+    /// though the mark and the last brace make one character. (Until 0.1 this used
+    /// Foundation's `range(of:)`, which takes whole characters only, so the CLI left
+    /// such a placeholder unfilled while the console and the validator saw it.)
+    /// A brace byte never occurs inside a multi-byte UTF-8 sequence, so comparing
+    /// bytes is comparing code points.
     static func braces(in text: String) -> [(open: Int, close: Int?)] {
-        let bytes = Array(text.utf8)
-        func pair(_ pattern: String, from start: Int) -> Int? {
-            let brace = pattern.utf8.first!
-            var index = start
-            while index + 1 < bytes.count {
-                if bytes[index] == brace, bytes[index + 1] == brace {
-                    if (index == 0 || bytes[index - 1] < 0x80), index + 2 == bytes.count || bytes[index + 2] < 0x80 { return index }
-                    let rest = text[text.utf8.index(text.startIndex, offsetBy: start)...]
-                    return rest.range(of: pattern).map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound) }
-                }
-                index += 1
-            }
-            return nil
-        }
         var spans: [(open: Int, close: Int?)] = []
-        var start = 0
-        while let open = pair("{{", from: start) {
-            let close = pair("}}", from: open + 2)
-            spans.append((open, close))
-            guard let close else { break }
-            start = close + 2
+        var text = text
+        text.withUTF8 { bytes in
+            func pair(_ brace: UInt8, from start: Int) -> Int? {
+                var index = start
+                while index + 1 < bytes.count {
+                    if bytes[index] == brace, bytes[index + 1] == brace { return index }
+                    index += 1
+                }
+                return nil
+            }
+            var start = 0
+            while let open = pair(UInt8(ascii: "{"), from: start) {
+                let close = pair(UInt8(ascii: "}"), from: open + 2)
+                spans.append((open, close))
+                guard let close else { break }
+                start = close + 2
+            }
         }
         return spans
     }

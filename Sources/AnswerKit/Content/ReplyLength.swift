@@ -33,7 +33,8 @@ enum ReplyLength {
         let channels = channel == Channel.anyName ? config.channels : config.channel(channel).map { [$0] } ?? []
         var result: [Diagnostic] = []
         let counts = LengthCount.all(base, channels: channels)
-        let hasPlaceholders = text.contains("{{")
+        // `range(of: "{{") != nil` without Foundation (see `Placeholder.braces`).
+        let hasPlaceholders = !Placeholder.braces(in: text).isEmpty
         let worstCases = zip(channels, counts).map { target, count in
             hasPlaceholders ? WorstCase.measure(text, channel: target, placeholders: config.placeholders) : WorstCase(count: count, shares: [])
         }

@@ -11,22 +11,51 @@ public enum Slug {
     /// The slug of `text`; empty when `text` has no letter or digit.
     public static func make(_ text: String) -> String {
         if let ascii = makeASCII(text) { return ascii }
-        var result = String.UnicodeScalarView()
+        let normalized = Normalization.nfc(text)
+        // Lower-casing changes nothing in scripts without case (Arabic, Hebrew…).
+        let lowered = normalized.unicodeScalars.contains { (flags(of: $0) & changesWhenLowercased) != 0 } ? normalized.lowercased() : normalized
+        // Collected as UTF-8 (appending scalars to a string one by one cost as much as deciding them).
+        var result: [UInt8] = []
+        result.reserveCapacity(lowered.utf8.count)
         var pendingDash = false
-        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
-            let properties = scalar.properties
-            if properties.generalCategory == .nonspacingMark, !isLatinCombining(scalar) { continue }
-            if properties.isAlphabetic || properties.numericType == .decimal || properties.generalCategory == .spacingMark
-                || properties.generalCategory == .nonspacingMark || scalar == "_"
-            {
-                if pendingDash, !result.isEmpty { result.append("-") }
+        for scalar in lowered.unicodeScalars {
+            let flags = flags(of: scalar)
+            if (flags & dropped) != 0 { continue }
+            if (flags & kept) != 0 {
+                if pendingDash, !result.isEmpty { result.append(UInt8(ascii: "-")) }
                 pendingDash = false
-                result.append(scalar)
+                UTF8.encode(scalar) { result.append($0) }
             } else {
                 pendingDash = true
             }
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static let kept: UInt8 = 1
+    private static let dropped: UInt8 = 2
+    private static let changesWhenLowercased: UInt8 = 4
+
+    /// What the slug does with a scalar, and whether lower-casing changes it.
+    private static func classify(_ scalar: Unicode.Scalar) -> UInt8 {
+        let properties = scalar.properties
+        var flags: UInt8 = properties.changesWhenLowercased ? changesWhenLowercased : 0
+        if properties.generalCategory == .nonspacingMark, !isLatinCombining(scalar) { return flags | dropped }
+        if properties.isAlphabetic || properties.numericType == .decimal || properties.generalCategory == .spacingMark
+            || properties.generalCategory == .nonspacingMark || scalar == "_"
+        {
+            flags |= kept
+        }
+        return flags
+    }
+
+    /// `classify` of every scalar below U+0800 (Latin to Arabic and Syriac), made once
+    /// from the same properties: three property lookups a scalar were most of a heading's cost.
+    private static let flagsTable: [UInt8] = (0..<0x800).map { Unicode.Scalar($0).map(classify) ?? 0 }
+
+    @inline(__always)
+    private static func flags(of scalar: Unicode.Scalar) -> UInt8 {
+        scalar.value < 0x800 ? flagsTable[Int(scalar.value)] : classify(scalar)
     }
 
     /// The same rule on bytes for pure-ASCII text (most headings and tags), or `nil`.

@@ -40,6 +40,13 @@ public struct TwitterCounter: Sendable {
         let normalized = Normalization.nfc(text)
         let scalars = Array(normalized.unicodeScalars)
         let urls = URLScanner.urlRanges(in: scalars)
+        // Without URLs, and with every code point at most U+10FF, no grapheme is an
+        // emoji sequence (keycaps, flags, VS16, ZWJ, skin tones, tags and every
+        // Emoji_Presentation code point lie above) and none is invalid: the length
+        // is the code points' weights, summed without breaking graphemes.
+        if urls.isEmpty, scalars.allSatisfy({ $0.value <= 0x10FF }) {
+            return (scalars.reduce(0) { $0 + self.weight(of: $1) } / scale, false)
+        }
         var weight = 0
         var invalid = false
         var offset = 0

@@ -11,6 +11,10 @@
 public enum URLScanner {
     /// The ranges of `scalars` (by scalar offset) that are URLs, in order.
     public static func urlRanges(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        // Every URL has a host of two labels or more: a `.` with a host character
+        // right after it. Sentence full stops are followed by a space, so most
+        // text has none, and the scan below (a match tried at every offset) is skipped.
+        guard scalars.indices.dropLast().contains(where: { scalars[$0] == "." && isHostScalar(scalars[$0 + 1]) }) else { return [] }
         var ranges: [Range<Int>] = []
         var index = 0
         while index < scalars.count {
@@ -73,19 +77,27 @@ public enum URLScanner {
         return end
     }
 
+    private static let schemes: [[Unicode.Scalar]] = [Array("https://".unicodeScalars), Array("http://".unicodeScalars)]
+
     private static func scheme(_ s: [Unicode.Scalar], at start: Int) -> Int? {
-        for prefix in ["https://", "http://"] {
-            let p = Array(prefix.unicodeScalars)
+        for p in schemes {
             guard start + p.count <= s.count else { continue }
             var same = true
-            for (offset, scalar) in p.enumerated()
-            where s[start + offset].properties.lowercaseMapping != String(scalar) {
+            for (offset, scalar) in p.enumerated() where !lowercases(s[start + offset], to: scalar) {
                 same = false
                 break
             }
             if same { return start + p.count }
         }
         return nil
+    }
+
+    /// Whether `scalar`'s lower-case mapping is the ASCII `target`: compared directly for
+    /// ASCII (a match is tried at every offset; the mapping is a new string each time).
+    private static func lowercases(_ scalar: Unicode.Scalar, to target: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.lowercaseMapping == String(target) }
+        let value = ("A"..."Z").contains(scalar) ? scalar.value + 0x20 : scalar.value
+        return value == target.value
     }
 
     /// Reads `label(.label)+`; returns the end offset and the labels.

@@ -107,6 +107,13 @@ extension WorstCase {
     /// `characters` and `bytes`: the fixed text plus `max` heaviest characters per placeholder.
     private static func additive(_ pieces: [Placeholder.Piece], channel: Channel, placeholders: [String: PlaceholderSpec]) -> WorstCase {
         var base = LengthCount(fixedText(pieces), channel: channel)
+        // Each piece of fixed text on its own: joined, text on both sides of a placeholder
+        // can compose in NFC ("e{{x}}\u{301}" → "é"), which the filled text never does.
+        // Composition only shortens, so the sum of the pieces bounds every filling.
+        base.length = pieces.reduce(0) { total, piece in
+            guard case let .text(text) = piece else { return total }
+            return total + LengthCount(text, channel: channel).length
+        }
         var shares = Shares()
         for case let .placeholder(name) in pieces {
             let spec = placeholders[name]!

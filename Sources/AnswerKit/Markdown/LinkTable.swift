@@ -78,7 +78,8 @@ public struct LinkTable: Sendable {
             // Site-absolute: make it respect a base URL with a path.
             return path.hasPrefix(basePath) ? .unchanged : .rewritten(basePath + path.dropFirst() + suffix, target: nil, fragment: nil)
         }
-        let decoded = path.removingPercentEncoding ?? path
+        // Without a `%` there is nothing to decode (and no Foundation call to make).
+        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path
         var parts = source.split(separator: "/").dropLast().map(String.init)
         for component in decoded.split(separator: "/", omittingEmptySubsequences: true) {
             switch component {

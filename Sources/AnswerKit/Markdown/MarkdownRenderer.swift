@@ -51,7 +51,7 @@ public struct MarkdownRenderer: Sendable {
         walker.isolatesLeftToRightRuns = direction == .rtl
         walker.walk(document)
         return RenderedBody(
-            html: walker.html, plainText: walker.plainText.trimmed(),
+            html: String(decoding: walker.html, as: UTF8.self), plainText: String(decoding: walker.plainText, as: UTF8.self).trimmed(),
             headings: walker.headings, anchoredLinks: walker.anchoredLinks, diagnostics: walker.diagnostics,
             linkedPaths: walker.linkedPaths)
     }
@@ -64,8 +64,10 @@ private struct TreeWalker {
     let source: String
     let lineOffset: Int
     let body: String
-    var html = ""
-    var plainText = ""
+    /// The page HTML and the plain text, as UTF-8 (made strings once at the end: text
+    /// nodes are escaped straight from cmark's buffer, with no string per node).
+    var html: [UInt8] = []
+    var plainText: [UInt8] = []
     var headings: [Heading] = []
     var anchoredLinks: [InternalLink] = []
     var diagnostics = Diagnostics()
@@ -85,6 +87,7 @@ private struct TreeWalker {
         self.lineOffset = lineOffset
         self.body = body
         html.reserveCapacity(body.utf8.count + body.utf8.count / 4)
+        usedIDs.reserveCapacity(16)
     }
 
     mutating func walk(_ root: OpaquePointer) {
@@ -121,9 +124,15 @@ private struct TreeWalker {
         case CMARK_NODE_HEADING: heading(node, entering: entering)
         case CMARK_NODE_THEMATIC_BREAK: html += "<hr />\n"
         case CMARK_NODE_TEXT:
-            let text = literal(node) ?? ""
-            html += isolatesLeftToRightRuns ? BidiIsolation.html(text) : HTML.escape(text)
-            plainText += text
+            guard let literal = cmark_node_get_literal(node) else { break }
+            // cmark's literals are valid UTF-8 (it replaces invalid input with U+FFFD).
+            let text = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+            if isolatesLeftToRightRuns {
+                html += BidiIsolation.html(String(decoding: text, as: UTF8.self))
+            } else {
+                HTML.appendEscaped(text, to: &html)
+            }
+            plainText.append(contentsOf: text)
         case CMARK_NODE_SOFTBREAK:
             html += "\n"
             plainText += " "
@@ -246,6 +255,10 @@ private struct TreeWalker {
 
     /// cmark's safe-mode rule: no `javascript:`, `vbscript:`, `file:`, and `data:` only for images.
     static func isDangerous(_ url: String, image: Bool) -> Bool {
+        // Every scheme above starts with j, v, f or d: a URL starting with another ASCII
+        // character that trimming keeps (not a space or tab) is safe, without
+        // Foundation's trimming (most links are `https://…` or `../x.md`).
+        if let first = url.utf8.first, first < 0x80, first != 0x20, first != 0x09, !"jJvVfFdD".utf8.contains(first) { return false }
         let lowered = url.trimmingCharacters(in: .whitespaces).lowercased()
         if lowered.hasPrefix("javascript:") || lowered.hasPrefix("vbscript:") || lowered.hasPrefix("file:") { return true }
         if lowered.hasPrefix("data:") {
@@ -313,5 +326,12 @@ private struct TreeWalker {
             column = prefix.unicodeScalars.count + 1
         }
         return SourceLocation(path: path, line: line + lineOffset, column: column)
+    }
+}
+
+extension [UInt8] {
+    /// Appends the UTF-8 of `text` (the tree walker writes its HTML as bytes).
+    fileprivate static func += (bytes: inout [UInt8], text: String) {
+        bytes.append(contentsOf: text.utf8)
     }
 }

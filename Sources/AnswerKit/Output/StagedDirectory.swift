@@ -14,6 +14,8 @@ public final class StagedDirectory: OutputSink, @unchecked Sendable {
     public let destination: URL
     /// Where files are written until `commit()`.
     public let staging: URL
+    /// `staging.path`, made once (files are opened by path, not through `URL`).
+    private let stagingPath: String
     private let createdDirectories = Locked<Set<String>>([])
 
     /// Creates an empty staging folder beside `destination`.
@@ -21,6 +23,7 @@ public final class StagedDirectory: OutputSink, @unchecked Sendable {
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        stagingPath = staging.path
         let manager = FileManager.default
         try? manager.removeItem(at: staging)
         do {
@@ -41,17 +44,17 @@ public final class StagedDirectory: OutputSink, @unchecked Sendable {
     }
 
     private func writeParts<Part: DataProtocol>(path: String, parts: [Part]) throws(BuildFailure) {
-        let url = try prepare(path)
+        let full = try prepare(path)
         // Plain open/write/close: FileManager.createFile writes a temporary file and
         // fsyncs it, which at 100 000 pages costs more than rendering them. The
         // whole staging folder is made durable by the rename that publishes it.
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw BuildFailure(.unwritable(url.path, String(cString: strerror(errno)))) }
+        let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw BuildFailure(.unwritable(full, String(cString: strerror(errno)))) }
         defer { close(descriptor) }
         for part in parts {
             let failed = part.withContiguousStorageIfAvailable { StagedDirectory.writeAll(descriptor, UnsafeRawBufferPointer($0)) }
                 ?? Array(part).withUnsafeBytes { StagedDirectory.writeAll(descriptor, $0) }
-            if failed { throw BuildFailure(.unwritable(url.path, String(cString: strerror(errno)))) }
+            if failed { throw BuildFailure(.unwritable(full, String(cString: strerror(errno)))) }
         }
     }
 
@@ -70,21 +73,29 @@ public final class StagedDirectory: OutputSink, @unchecked Sendable {
     }
 
     public func copy(from source: URL, to path: String) throws(BuildFailure) {
-        let url = try prepare(path)
+        let full = try prepare(path)
         do {
-            try FileManager.default.copyItem(at: source, to: url)
+            try FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: full))
         } catch {
-            throw BuildFailure(.unwritable(url.path, error.localizedDescription))
+            throw BuildFailure(.unwritable(full, error.localizedDescription))
         }
     }
 
-    /// Creates the parent folders of `path` once and returns its staging URL.
-    private func prepare(_ path: String) throws(BuildFailure) -> URL {
+    /// Creates the parent folders of `path` once and returns its staging path.
+    ///
+    /// String operations rather than `URL.appendingPathComponent` and `NSString`
+    /// path methods, which stat the file system and bridge on every page. Output
+    /// paths are relative and made of `/`-separated names (no `//`, no trailing `/`).
+    private func prepare(_ path: String) throws(BuildFailure) -> String {
         precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path escapes the output folder: \(path)")
-        let url = staging.appendingPathComponent(path)
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = Self.parent(of: path)
         if !parent.isEmpty { try makeDirectory(parent) }
-        return url
+        return stagingPath + "/" + path
+    }
+
+    /// `a/b` of `a/b/c`, empty for `c`.
+    private static func parent(of path: String) -> String {
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
     }
 
     /// Creates `path` (relative to staging) and its missing parents, once each.
@@ -93,9 +104,9 @@ public final class StagedDirectory: OutputSink, @unchecked Sendable {
     /// stats every component of every page's folder.
     private func makeDirectory(_ path: String) throws(BuildFailure) {
         guard createdDirectories.withLock({ !$0.contains(path) }) else { return }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = Self.parent(of: path)
         if !parent.isEmpty { try makeDirectory(parent) }
-        let full = staging.path + "/" + path
+        let full = stagingPath + "/" + path
         if mkdir(full, 0o755) != 0, errno != EEXIST {
             throw BuildFailure(.unwritable(full, String(cString: strerror(errno))))
         }

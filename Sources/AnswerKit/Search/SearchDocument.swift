@@ -27,8 +27,9 @@ public struct SearchDocument: Sendable {
 
     /// The weighted frequency of each index term, and the weighted word count.
     ///
-    /// Full and incremental builds both count through here, in this order (title,
-    /// tags, headings, body), so that the `Float` sums come out bit for bit the same.
+    /// The incremental build counts through here, and the full build through
+    /// `SearchDocumentCounter`, both in this order (title, tags, headings, body), so
+    /// that the `Float` sums come out bit for bit the same (`SearchTermCounterTests`).
     func terms(_ analyzer: Analyzer.Pool) -> (weights: [Term: Float], length: Float) {
         var weights: [Term: Float] = [:]
         weights.reserveCapacity(512)

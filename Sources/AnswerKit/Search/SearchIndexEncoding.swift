@@ -36,6 +36,17 @@ enum SearchIndexEncoding {
     /// Appends `["term",[docDelta,impact,…]]`: the postings of one term, `docs` sorted,
     /// as integer BM25F impacts among `count` documents.
     static func appendRecord(_ term: String, docs: [Int32], frequencies: [Float], norms: [Double], count: Int, into output: inout [UInt8]) {
+        docs.withUnsafeBufferPointer { docs in
+            frequencies.withUnsafeBufferPointer { frequencies in
+                appendRecord(term, docs: docs, frequencies: frequencies, norms: norms, count: count, into: &output)
+            }
+        }
+    }
+
+    static func appendRecord(
+        _ term: String, docs: UnsafeBufferPointer<Int32>, frequencies: UnsafeBufferPointer<Float>, norms: [Double], count: Int,
+        into output: inout [UInt8]
+    ) {
         let idf = idf(df: docs.count, count: count)
         output.append(UInt8(ascii: "["))
         JSONWriter.writeString(term, into: &output)
@@ -43,26 +54,22 @@ enum SearchIndexEncoding {
         // Postings are most of the bytes of the index: written through pointers, each
         // at most 2 × 10 digits and 2 commas.
         let postings = [UInt8](unsafeUninitializedCapacity: docs.count * 22) { buffer, written in
-            docs.withUnsafeBufferPointer { docs in
-                frequencies.withUnsafeBufferPointer { frequencies in
-                    norms.withUnsafeBufferPointer { norms in
-                        var position = 0
-                        var previous: Int32 = 0
-                        for index in 0..<docs.count {
-                            let doc = docs[index]
-                            let impact = impact(idf: idf, frequency: frequencies[index], norm: norms[Int(doc)])
-                            if index > 0 {
-                                buffer[position] = UInt8(ascii: ",")
-                                position += 1
-                            }
-                            position = writeDecimal(UInt32(doc - previous), into: buffer, at: position)
-                            buffer[position] = UInt8(ascii: ",")
-                            position = writeDecimal(UInt32(clamping: impact), into: buffer, at: position + 1)
-                            previous = doc
-                        }
-                        written = position
+            norms.withUnsafeBufferPointer { norms in
+                var position = 0
+                var previous: Int32 = 0
+                for index in 0..<docs.count {
+                    let doc = docs[index]
+                    let impact = impact(idf: idf, frequency: frequencies[index], norm: norms[Int(doc)])
+                    if index > 0 {
+                        buffer[position] = UInt8(ascii: ",")
+                        position += 1
                     }
+                    position = writeDecimal(UInt32(doc - previous), into: buffer, at: position)
+                    buffer[position] = UInt8(ascii: ",")
+                    position = writeDecimal(UInt32(clamping: impact), into: buffer, at: position + 1)
+                    previous = doc
                 }
+                written = position
             }
         }
         output.append(contentsOf: postings)

@@ -90,4 +90,33 @@ public enum SearchIndexFormat {
     public static func precedes(_ a: String, _ b: String) -> Bool {
         a.utf16.lexicographicallyPrecedes(b.utf16)
     }
+
+    /// `precedes` on the UTF-8 bytes of two strings, without iterating UTF-16 views
+    /// (several times faster, for sorting every term of a locale). UTF-8 order is
+    /// code point order, which is UTF-16 order except between a scalar above U+FFFF
+    /// (a surrogate pair, D800–DBFF first) and one in U+E000–U+FFFF.
+    static func precedes(utf8 a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let common = min(a.count, b.count)
+        var index = 0
+        while index < common, a[index] == b[index] { index += 1 }
+        if index == common { return a.count < b.count }
+        // The first scalars that differ start at the same offset in both.
+        var start = index
+        while start > 0, a[start] & 0xC0 == 0x80 { start -= 1 }
+        let x = scalar(a, at: start), y = scalar(b, at: start)
+        if (x >= 0x10000) != (y >= 0x10000), min(x, y) >= 0xE000 { return x > y }
+        return x < y
+    }
+
+    /// The scalar starting at `index` of valid UTF-8.
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return lead }
+        if lead < 0xE0 { return (lead & 0x1F) << 6 | UInt32(bytes[index + 1]) & 0x3F }
+        if lead < 0xF0 {
+            return (lead & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | UInt32(bytes[index + 2]) & 0x3F
+        }
+        return (lead & 0x07) << 18 | (UInt32(bytes[index + 1]) & 0x3F) << 12 | (UInt32(bytes[index + 2]) & 0x3F) << 6
+            | UInt32(bytes[index + 3]) & 0x3F
+    }
 }

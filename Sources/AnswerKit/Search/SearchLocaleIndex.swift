@@ -3,18 +3,22 @@ import Foundation
 /// The postings of one locale's documents and, once written for an incremental
 /// build, what is needed to rewrite only the files an edit changes.
 ///
-/// Shared by `SearchIndexBuilder` (which fills it from many threads, under a lock)
-/// and `SearchIndexSnapshot` (which updates it); `write(locale:keep:)` and
-/// `SearchLocaleIndex+Update.swift` make the same bytes from the same postings.
+/// Shared by `SearchIndexBuilder` (which gives it a complete locale's terms and
+/// grouped `postings` to write) and `SearchIndexSnapshot` (which updates `docs` and
+/// `frequencies`); `write(locale:keep:)` and `SearchLocaleIndex+Update.swift` make
+/// the same bytes from the same postings.
 struct SearchLocaleIndex: Sendable {
     /// The entries numbered in this locale (published, retired ones included), in site order.
     var keys: [EntryKey]
-    /// Term ids by term, and terms by id (in first-seen order).
+    /// Term ids by term, and terms by id (in the order first seen by any thread).
     var termIDs: [Term: Int32] = [:]
     var terms: [String] = []
-    /// Per term, the documents that contain it (sorted once written) and their weighted frequencies.
+    /// Per term, the documents that contain it (sorted) and their weighted frequencies,
+    /// for updates: filled by `write(locale:keep:)` with `keep`.
     var docs: [[Int32]] = []
     var frequencies: [[Float]] = []
+    /// A full build's postings, until `write(locale:keep:)` (which empties them).
+    var postings = SearchPostings()
     /// Per document, its weighted word count (0 for a retired entry) and display record (`nil` then).
     var lengths: [Float]
     var display: [[String]?]
@@ -54,17 +58,6 @@ struct SearchLocaleIndex: Sendable {
         display = Array(repeating: nil, count: keys.count)
     }
 
-    /// Adds the postings of document `number` (which has none yet).
-    mutating func add(_ number: Int32, weights: [Term: Float], length: Float, display record: [String]) {
-        lengths[Int(number)] = length
-        display[Int(number)] = record
-        for (term, weight) in weights {
-            let id = self.id(term)
-            docs[Int(id)].append(number)
-            frequencies[Int(id)].append(weight)
-        }
-    }
-
     /// The id of `term`, created (with no documents) when new.
     mutating func id(_ term: Term) -> Int32 {
         if let known = termIDs[term] { return known }
@@ -76,6 +69,27 @@ struct SearchLocaleIndex: Sendable {
         return id
     }
 
+    /// The ids of `terms` in `SearchIndexFormat.precedes` order, compared on their
+    /// UTF-8 bytes gathered in one array.
+    static func sortedIDs(_ terms: [String]) -> [Int] {
+        var bytes: [UInt8] = []
+        var starts = [0]
+        starts.reserveCapacity(terms.count + 1)
+        for term in terms {
+            bytes.append(contentsOf: term.utf8)
+            starts.append(bytes.count)
+        }
+        return bytes.withUnsafeBufferPointer { bytes in
+            starts.withUnsafeBufferPointer { starts in
+                terms.indices.sorted {
+                    SearchIndexFormat.precedes(
+                        utf8: UnsafeBufferPointer(rebasing: bytes[starts[$0]..<starts[$0 + 1]]),
+                        UnsafeBufferPointer(rebasing: bytes[starts[$1]..<starts[$1 + 1]]))
+                }
+            }
+        }
+    }
+
     /// The locale's average document length, quantised (`SearchIndexFormat.averageLength`).
     var average: Double {
         // Lengths are multiples of 0.5: the Double sum is exact whatever the order.
@@ -84,13 +98,20 @@ struct SearchLocaleIndex: Sendable {
 
     // MARK: - Full build
 
-    /// Every file of the locale. With `keep`, records what an update needs in `written`;
-    /// either way the postings are left sorted by document.
+    /// Every file of the locale, from `postings` (ids below `terms.count`). With `keep`,
+    /// records what an update needs in `written`, and the postings in `docs` and `frequencies`.
     mutating func write(locale: String, keep: Bool) -> [OutputFile] {
+        let postings = self.postings
+        self.postings = SearchPostings()
+        precondition(postings.termCount <= terms.count)
+        if keep {
+            docs = terms.indices.map { $0 < postings.termCount ? Array(postings.docs[postings.range($0)]) : [] }
+            frequencies = terms.indices.map { $0 < postings.termCount ? Array(postings.frequencies[postings.range($0)]) : [] }
+        }
         let count = lengths.count
         let average = self.average
         let norms = SearchIndexEncoding.norms(lengths: lengths, average: average)
-        let order = terms.indices.sorted { SearchIndexFormat.precedes(terms[$0], terms[$1]) }
+        let order = Self.sortedIDs(terms)
         var state = Written()
         if keep {
             state.order = order.map(Int32.init)
@@ -114,17 +135,18 @@ struct SearchLocaleIndex: Sendable {
             shard.removeAll(keepingCapacity: true)
         }
         var last = 0
-        for termID in order where !docs[termID].isEmpty {
-            sortPostings(termID)
+        for termID in order where termID < postings.termCount && !postings.range(termID).isEmpty {
             record.removeAll(keepingCapacity: true)
-            SearchIndexEncoding.appendRecord(terms[termID], docs: docs[termID], frequencies: frequencies[termID], norms: norms, count: count, into: &record)
-            if keep {
-                // Exact copies: `record` is reused (so has spare capacity), and
-                // postings grew by appending.
-                state.records[termID] = record.compacted()
-                docs[termID] = docs[termID].compacted()
-                frequencies[termID] = frequencies[termID].compacted()
+            let range = postings.range(termID)
+            postings.docs.withUnsafeBufferPointer { docs in
+                postings.frequencies.withUnsafeBufferPointer { frequencies in
+                    SearchIndexEncoding.appendRecord(
+                        terms[termID], docs: UnsafeBufferPointer(rebasing: docs[range]),
+                        frequencies: UnsafeBufferPointer(rebasing: frequencies[range]), norms: norms, count: count, into: &record)
+                }
             }
+            // An exact copy: `record` is reused (so has spare capacity).
+            if keep { state.records[termID] = record.compacted() }
             if shard.isEmpty {
                 boundaries.append(terms[termID])
                 first = Int32(termID)
@@ -153,14 +175,6 @@ struct SearchLocaleIndex: Sendable {
         return files
     }
 
-    /// Sorts one term's postings by document (threads add documents in any order).
-    mutating func sortPostings(_ termID: Int) {
-        let list = docs[termID]
-        guard zip(list, list.dropFirst()).contains(where: { $0 > $1 }) else { return }
-        let sorted = zip(list, frequencies[termID]).sorted { $0.0 < $1.0 }
-        docs[termID] = sorted.map(\.0)
-        frequencies[termID] = sorted.map(\.1)
-    }
 }
 
 extension Array where Element: BitwiseCopyable {

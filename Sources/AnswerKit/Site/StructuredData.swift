@@ -58,18 +58,24 @@ public enum StructuredData {
     /// written as `\u` escapes: text containing `</script>` or `<!--` then cannot
     /// end or alter the script element, and the value parses the same.
     static func scriptSafe(_ value: JSONValue) -> String {
+        // Written in one pass: `<`, `>`, `&` and the bytes of U+2028/U+2029 only occur
+        // inside JSON strings (keys included), which `writeString` escapes in script-safe mode.
         var bytes: [UInt8] = []
-        JSONWriter.writeCompact(value, into: &bytes)
-        var safe: [UInt8] = []
-        safe.reserveCapacity(bytes.count + 16)
-        var index = 0
-        while index < bytes.count {
+        bytes.reserveCapacity(1024)
+        JSONWriter.writeCompact(value, into: &bytes, scriptSafe: true)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends already-serialized JSON with `<`, `>`, `&`, U+2028 and U+2029 escaped (for `.raw` values).
+    static func appendScriptSafe(_ bytes: ArraySlice<UInt8>, to safe: inout [UInt8]) {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
             let byte = bytes[index]
             switch byte {
             case 0x3C: safe.append(contentsOf: #"\u003c"#.utf8)
             case 0x3E: safe.append(contentsOf: #"\u003e"#.utf8)
             case 0x26: safe.append(contentsOf: #"\u0026"#.utf8)
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+            case 0xE2 where index + 2 < bytes.endIndex && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                 // Bytes of U+2028/U+2029 only occur inside JSON strings, where escaping them is lossless.
                 safe.append(contentsOf: (bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
                 index += 2
@@ -77,6 +83,5 @@ public enum StructuredData {
             }
             index += 1
         }
-        return String(decoding: safe, as: UTF8.self)
     }
 }

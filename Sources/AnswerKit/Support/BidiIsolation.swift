@@ -26,7 +26,14 @@
 public enum BidiIsolation {
     /// `text` escaped for HTML, with every left-to-right run in `<bdi>…</bdi>`.
     public static func html(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
+        // A run needs a left-to-right letter or a digit: text of right-to-left letters,
+        // spaces and ASCII punctuation only (most of a right-to-left page) has none.
+        if text.unicodeScalars.allSatisfy({ $0.value < 0x80 ? !isASCIILetterOrDigit($0.value) : isRightToLeft($0.value) }) {
+            return HTML.escape(text)
+        }
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
         let found = runs(scalars)
         guard !found.isEmpty else { return HTML.escape(text) }
         var html = ""
@@ -97,6 +104,10 @@ public enum BidiIsolation {
         default: break
         }
         return properties.isAlphabetic ? .letter : .stop
+    }
+
+    private static func isASCIILetterOrDigit(_ value: UInt32) -> Bool {
+        (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
     }
 
     /// Scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko, …, their presentation

@@ -1,24 +1,80 @@
 /// HTML escaping for text we write into pages ourselves.
+///
+/// Byte loops over the string's contiguous UTF-8 rather than `String` or
+/// `Character` APIs: every page escapes thousands of short texts, most of them
+/// with nothing to escape, so the clean case returns the input itself and the
+/// other copies clean runs whole. The five escaped characters are ASCII, so
+/// a byte never splits a scalar.
 public enum HTML {
     /// Escapes `&`, `<`, `>`, `"` and `'` (safe in text and in quoted attributes).
     public static func escape(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
-            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
-            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
-            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
-            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
-            case 0x27: bytes.append(contentsOf: "&#39;".utf8)
-            default: bytes.append(byte)
+        UTF8Bytes.with(text) { bytes in
+            var extra = 0
+            for byte in bytes where byte <= 0x3E {
+                if let entity = entity(byte) { extra += entity.utf8CodeUnitCount - 1 }
+            }
+            guard extra > 0 else { return text }
+            return String(unsafeUninitializedCapacity: bytes.count + extra) { buffer in
+                var position = 0
+                for byte in bytes {
+                    guard byte <= 0x3E, let entity = entity(byte) else {
+                        buffer[position] = byte
+                        position += 1
+                        continue
+                    }
+                    entity.withUTF8Buffer { piece in
+                        for unit in piece {
+                            buffer[position] = unit
+                            position += 1
+                        }
+                    }
+                }
+                return position
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text` escaped as `escape` does, without an intermediate string.
+    static func appendEscaped(_ text: String, to output: inout [UInt8]) {
+        UTF8Bytes.with(text) { appendEscaped($0, to: &output) }
+    }
+
+    /// Appends UTF-8 `bytes` escaped as `escape` does.
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var runStart = 0
+        for index in bytes.indices where bytes[index] <= 0x3E {
+            guard let entity = entity(bytes[index]) else { continue }
+            if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            entity.withUTF8Buffer { output.append(contentsOf: $0) }
+            runStart = index + 1
+        }
+        if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+    }
+
+    /// The entity of an escaped byte (all five are at most 0x3E), `nil` for any other byte.
+    @inline(__always)
+    static func entity(_ byte: UInt8) -> StaticString? {
+        switch byte {
+        case 0x26: "&amp;"
+        case 0x3C: "&lt;"
+        case 0x3E: "&gt;"
+        case 0x22: "&quot;"
+        case 0x27: "&#39;"
+        default: nil
+        }
+    }
+}
+
+/// Contiguous UTF-8 access to a string.
+enum UTF8Bytes {
+    /// Calls `body` with the UTF-8 bytes of `text`: native strings (all of ours)
+    /// lend their storage; a bridged one is copied first.
+    @inline(__always)
+    static func with<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        copy.makeContiguousUTF8()
+        return try copy.utf8.withContiguousStorageIfAvailable(body)!
     }
 }
 
@@ -29,6 +85,10 @@ extension StringProtocol {
     /// NSString on Linux and showed up in profiles of 10 000-entry builds.
     func trimmed() -> String {
         let scalars = unicodeScalars
+        // Printable ASCII at both ends is not white space: nothing to trim.
+        if let first = scalars.first, let last = scalars.last, (0x21...0x7E).contains(first.value), (0x21...0x7E).contains(last.value) {
+            return String(self)
+        }
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         return String(self[first..<scalars.index(after: last)])

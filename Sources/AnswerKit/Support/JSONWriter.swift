@@ -37,24 +37,29 @@ public enum JSONWriter {
         return output
     }
 
-    static func writeCompact(_ value: JSONValue, into output: inout [UInt8]) {
+    /// `scriptSafe` also escapes `<`, `>`, `&`, U+2028 and U+2029 in strings (see `StructuredData.scriptSafe`).
+    static func writeCompact(_ value: JSONValue, into output: inout [UInt8], scriptSafe: Bool = false) {
         switch value {
         case let .array(items):
             output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                writeCompact(item, into: &output)
+                writeCompact(item, into: &output, scriptSafe: scriptSafe)
             }
             output.append(UInt8(ascii: "]"))
         case let .object(members):
             output.append(UInt8(ascii: "{"))
             for (index, (key, member)) in members.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }).enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                writeString(key, into: &output)
+                writeString(key, into: &output, scriptSafe: scriptSafe)
                 output.append(UInt8(ascii: ":"))
-                writeCompact(member, into: &output)
+                writeCompact(member, into: &output, scriptSafe: scriptSafe)
             }
             output.append(UInt8(ascii: "}"))
+        case let .string(text):
+            writeString(text, into: &output, scriptSafe: scriptSafe)
+        case let .raw(bytes) where scriptSafe:
+            StructuredData.appendScriptSafe(bytes[...], to: &output)
         default:
             write(value, into: &output, indent: 0)
         }
@@ -106,19 +111,58 @@ public enum JSONWriter {
 
     private static let hex = Array("0123456789abcdef".utf8)
 
+    /// What `writeString` does with each byte: 0 copies it, 1 escapes it, 2 escapes it
+    /// in script-safe strings only (`<`, `>`, `&`, and 0xE2, which may start U+2028/U+2029).
+    private static let escapeClass: [UInt8] = (0...255).map { byte in
+        if byte < 0x20 || byte == 0x22 || byte == 0x5C { return 1 }
+        return byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2 ? 2 : 0
+    }
+
     /// A JSON string: quotes, backslash and control characters escaped; `/` and non-ASCII kept.
-    static func writeString(_ text: String, into output: inout [UInt8]) {
+    ///
+    /// Runs of bytes that need no escape (nearly all of them) are copied whole.
+    /// With `scriptSafe`, `<`, `>`, `&`, U+2028 and U+2029 become `\u` escapes too.
+    static func writeString(_ text: String, into output: inout [UInt8], scriptSafe: Bool = false) {
         output.append(0x22)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: output.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: output.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: output.append(contentsOf: [0x5C, 0x72])
-            case 0x09: output.append(contentsOf: [0x5C, 0x74])
-            case 0..<0x20:
-                output.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-            default: output.append(byte)
+        let escaped: UInt8 = scriptSafe ? 2 : 1
+        UTF8Bytes.with(text) { bytes in
+            escapeClass.withUnsafeBufferPointer { escapeClass in
+                var runStart = 0
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    let kind = escapeClass[Int(byte)]
+                    if kind == 0 || kind > escaped {
+                        index += 1
+                        continue
+                    }
+                    var width = 1
+                    if byte == 0xE2 {
+                        // U+2028/U+2029 (E2 80 A8/A9); any other scalar starting with E2 stays as it is.
+                        guard index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
+                            index += 1
+                            continue
+                        }
+                        width = 3
+                    }
+                    if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                    output.append(0x5C)
+                    switch byte {
+                    case 0x22, 0x5C: output.append(byte)
+                    case 0x0A: output.append(UInt8(ascii: "n"))
+                    case 0x0D: output.append(UInt8(ascii: "r"))
+                    case 0x09: output.append(UInt8(ascii: "t"))
+                    case 0xE2: output.append(contentsOf: (bytes[index + 2] == 0xA8 ? "u2028" : "u2029").utf8)
+                    default:
+                        // Other control characters, and `<` `>` `&` in script-safe strings.
+                        output.append(contentsOf: "u00".utf8)
+                        output.append(hex[Int(byte >> 4)])
+                        output.append(hex[Int(byte & 0x0F)])
+                    }
+                    index += width
+                    runStart = index
+                }
+                if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
             }
         }
         output.append(0x22)

@@ -2,13 +2,31 @@ import Foundation
 
 /// Unicode normalization with a fast path.
 public enum Normalization {
-    /// NFC of `text`. Text whose scalars are all below U+0300 (ASCII, Latin-1,
-    /// Latin Extended-A/B, IPA) is already in NFC — every such code point has
-    /// NFC_Quick_Check=Yes and none combines with a neighbour — so it is returned
-    /// as is, skipping Foundation's normalizer, which dominates counting otherwise.
+    /// NFC of `text`, returned as is when `isKnownNFC` proves it already is.
     public static func nfc(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        if text.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return text }
-        return text.precomposedStringWithCanonicalMapping
+        isKnownNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether `text` is certainly in NFC, checked scalar by scalar without
+    /// Foundation's normalizer (which dominates counting and slugs otherwise).
+    ///
+    /// - Every scalar below U+0300 (ASCII, Latin-1, Latin Extended-A/B, IPA) has
+    ///   NFC_Quick_Check=Yes and combines with no neighbour.
+    /// - In the Hebrew and Arabic blocks (U+0590–U+06FF) the only scalars that are
+    ///   not NFC_Quick_Check=Yes are U+0653–U+0655, which compose with a preceding
+    ///   alef, waw, yeh…; they and every other mark that canonical ordering may
+    ///   move have a non-zero combining class. A scalar of these blocks with
+    ///   combining class 0 is therefore stable next to anything from either set.
+    ///
+    /// Anything else (other scripts, combining marks) answers `false`, and the
+    /// caller normalizes as before; the answer is never `true` wrongly.
+    public static func isKnownNFC(_ text: String) -> Bool {
+        if UTF8Bytes.with(text, { $0.allSatisfy { $0 < 0x80 } }) { return true }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x300 { continue }
+            guard (0x0590..<0x0700).contains(value), scalar.properties.canonicalCombiningClass == .notReordered else { return false }
+        }
+        return true
     }
 }

@@ -37,11 +37,16 @@ public struct LocaleFormat: Sendable, Hashable {
 
     // MARK: - Dates
 
-    private static let dateCache = Locked<[String: String]>([:])
+    private struct DateKey: Hashable {
+        var format: LocaleFormat
+        var day: Day
+    }
+
+    private static let dateCache = Locked<[DateKey: String]>([:])
 
     /// A long date: `October 2, 2026`, `2 octobre 2026`, `2 أكتوبر، 2026`, `2 באוקטובר 2026`.
     public func date(_ day: Day) -> String {
-        let key = "\(identifier)|\(day)"
+        let key = DateKey(format: self, day: day)
         if let hit = Self.dateCache.withLock({ $0[key] }) { return hit }
         var style = Date.FormatStyle(date: .long, time: .omitted)
         style.locale = Locale(identifier: identifier)
@@ -54,6 +59,14 @@ public struct LocaleFormat: Sendable, Hashable {
 
     // MARK: - Numbers
 
+    private struct NumberKey: Hashable {
+        var format: LocaleFormat
+        var value: Int
+    }
+
+    /// Grouped numbers already formatted: mostly channel limits, shown on every reply.
+    private static let numberCache = Locked<[NumberKey: String]>([:])
+
     /// An integer with the locale's digits (and its grouping from 1 000 on: `1 234`, `١٬٢٣٤`).
     public func number(_ value: Int) -> String {
         if (-999...999).contains(value) {
@@ -61,7 +74,11 @@ public struct LocaleFormat: Sendable, Hashable {
             guard digits != .latin else { return latin }
             return String(String.UnicodeScalarView(latin.unicodeScalars.map(digit)))
         }
-        return value.formatted(IntegerFormatStyle<Int>(locale: Locale(identifier: identifier)))
+        let key = NumberKey(format: self, value: value)
+        if let hit = Self.numberCache.withLock({ $0[key] }) { return hit }
+        let text = value.formatted(IntegerFormatStyle<Int>(locale: Locale(identifier: identifier)))
+        Self.numberCache.withLock { $0[key] = text }
+        return text
     }
 
     /// An ASCII digit in this format's digits; anything else unchanged.

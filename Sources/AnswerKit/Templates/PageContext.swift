@@ -23,6 +23,8 @@ public struct PageContext: Sendable {
     let rightToLeft: Set<String>
     /// Per-locale values every page of the locale shares (feed link, Open Graph locale).
     let localeValues: [String: [String: TemplateValue]]
+    /// The keys of `common` that depend on the locale only, made once per configured locale.
+    private var localeBases: [String: [String: TemplateValue]] = [:]
 
     public init(config: SiteConfig, theme: Theme, urls: URLScheme, index: SiteIndex, today: Day, version: String) {
         self.config = config
@@ -58,6 +60,9 @@ public struct PageContext: Sendable {
             shared[locale.code] = values
         }
         localeValues = shared
+        for locale in config.locales where localeBases[locale.code] == nil {
+            localeBases[locale.code] = localeBase(locale.code)
+        }
     }
 
     // MARK: - Common keys
@@ -72,7 +77,6 @@ public struct PageContext: Sendable {
         locale code: String, kind: String, title: String, description: String, file: String, alternates: [String: String],
         indexable: Bool = true, xDefault: String? = nil
     ) -> [String: TemplateValue] {
-        let locale = config.locale(code) ?? config.locales[0]
         let url = urls.url(ofFile: file)
         let switcher: [TemplateValue] = config.locales.map { other in
             let target = alternates[other.code] ?? urls.home(other.code) + "#\(PageContext.translationMissingID)"
@@ -84,19 +88,28 @@ public struct PageContext: Sendable {
         }
         let hreflang: [TemplateValue] = indexable
             ? PageVersions.links(alternates, config: config, urls: urls, xDefault: xDefault).map { ["hreflang": .string($0.hreflang), "href": .string($0.href)] } : []
-        var values: [String: TemplateValue] = [
+        var values = localeBases[code] ?? localeBase(code)
+        values["locales"] = .list(switcher)
+        values["alternates"] = .list(hreflang)
+        values["page"] = [
+            "title": .string(title), "description": .string(description.isEmpty ? config.title : description),
+            "url": .string(url), "canonical": .string(urls.absolute(url)), "kind": .string(kind),
+            "noindex": .bool(!indexable), "ogType": .string(kind == "entry" ? "article" : "website"),
+            "ogLocale": localeValues[code]?["ogLocale"] ?? .string(code),
+        ]
+        return values
+    }
+
+    /// The keys of `common` that are the same on every page of a locale.
+    private func localeBase(_ code: String) -> [String: TemplateValue] {
+        let locale = config.locale(code) ?? config.locales[0]
+        // Room for the page's own keys, so adding them to a copy does not grow it.
+        var values = [String: TemplateValue](minimumCapacity: 20)
+        values.merge([
             "site": ["title": .string(config.title), "baseURL": .string(config.baseURL), "basePath": .string(config.basePath)],
             "lang": .string(code), "dir": .string(locale.direction.rawValue),
             "locale": ["code": .string(code), "name": .string(locale.name), "dir": .string(locale.direction.rawValue)],
-            "locales": .list(switcher),
-            "alternates": .list(hreflang),
             "t": strings[code] ?? [:],
-            "page": [
-                "title": .string(title), "description": .string(description.isEmpty ? config.title : description),
-                "url": .string(url), "canonical": .string(urls.absolute(url)), "kind": .string(kind),
-                "noindex": .bool(!indexable), "ogType": .string(kind == "entry" ? "article" : "website"),
-                "ogLocale": localeValues[code]?["ogLocale"] ?? .string(code),
-            ],
             "homeURL": .string(urls.home(code)), "searchURL": .string(urls.search(code)), "tagsURL": .string(urls.tags(code)),
             "assets": [
                 "css": .string(assetURL("style.css")), "js": .string(assetURL("answerkit.js")),
@@ -105,7 +118,7 @@ public struct PageContext: Sendable {
             "searchIndexURL": .string(urls.root() + "search/\(code)/"),
             "searchStrings": .string(searchStrings[code] ?? "{}"),
             "generator": .string("AnswerKit \(version)"),
-        ]
+        ]) { _, new in new }
         values["feed"] = localeValues[code]?["feed"]
         return values
     }

@@ -38,9 +38,9 @@ public struct PageRenderer: Sendable {
             return [
                 "id": .string("\(entry.id):\(locale):\(reply.channel):\(reply.kind.rawValue):\(reply.number)"),
                 "channel": .string(reply.channel),
-                "channelName": .string(strings["channel_\(reply.channel.replacingOccurrences(of: "-", with: "_"))"] ?? reply.channel),
+                "channelName": .string(strings["channel_\(Self.underscored(reply.channel))"] ?? reply.channel),
                 "kind": .string(reply.kind.rawValue),
-                "kindLabel": .string(strings["kind_\(reply.kind.rawValue.replacingOccurrences(of: "-", with: "_"))"] ?? reply.kind.rawValue),
+                "kindLabel": .string(strings["kind_\(Self.underscored(reply.kind.rawValue))"] ?? reply.kind.rawValue),
                 "text": .string(reply.text), "textHTML": .string(ReplyHTML.make(reply.text, isolate: context.rightToLeft.contains(locale))),
                 "length": .int(count?.length ?? 0), "limit": .int(count?.limit ?? 0),
                 "lengthText": .string(format.number(count?.length ?? 0)), "limitText": .string(format.number(count?.limit ?? 0)),
@@ -88,6 +88,15 @@ public struct PageRenderer: Sendable {
         }
         values["entry"] = context.summary(entry).merging(entryValue)
         return render("entry", values, file: file)
+    }
+
+    /// `name` with `-` as `_`, for interface string keys (`channel_google_business`).
+    /// ASCII names are mapped byte by byte; Foundation's `replacingOccurrences`
+    /// cost more than the rest of a page's reply values.
+    static func underscored(_ name: String) -> String {
+        guard name.utf8.contains(UInt8(ascii: "-")) else { return name }
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return name.replacingOccurrences(of: "-", with: "_") }
+        return String(decoding: name.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
     }
 
     // MARK: - Lists

@@ -8,22 +8,29 @@
 /// is the approved reply exactly.
 enum ReplyHTML {
     static func make(_ text: String, isolate: Bool) -> String {
-        let plain = { (part: Substring) in isolate ? BidiIsolation.html(String(part)) : HTML.escape(String(part)) }
-        guard text.contains("{{") else { return plain(text[...]) }
-        var html = ""
-        var rest = text[...]
-        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-            let name = rest[open.upperBound..<close.lowerBound]
-            guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
-                // Not a placeholder (validation reports it): keep it as text.
-                html += plain(rest[..<close.upperBound])
-                rest = rest[close.upperBound...]
-                continue
+        let plain = { (part: String) in isolate ? BidiIsolation.html(part) : HTML.escape(part) }
+        // The brace pairs, matched by code point as `fill` and the validator match
+        // them, as UTF-8 offsets; the text is cut there.
+        let spans = Placeholder.braces(in: text)
+        guard !spans.isEmpty else { return plain(text) }
+        return UTF8Bytes.with(text) { bytes in
+            let piece = { (range: Range<Int>) in String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            var html = ""
+            var rest = 0
+            for case let (open, close?) in spans {
+                let name = bytes[(open + 2)..<close]
+                if !name.isEmpty, name.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F }) {
+                    html += plain(piece(rest..<open))
+                    html += "<mark class=\"placeholder\">{{"
+                    html += piece((open + 2)..<close)
+                    html += "}}</mark>"
+                } else {
+                    // Not a placeholder (validation reports it): keep it as text.
+                    html += plain(piece(rest..<(close + 2)))
+                }
+                rest = close + 2
             }
-            html += plain(rest[..<open.lowerBound])
-            html += "<mark class=\"placeholder\">{{\(name)}}</mark>"
-            rest = rest[close.upperBound...]
+            return html + plain(piece(rest..<bytes.count))
         }
-        return html + plain(rest)
     }
 }

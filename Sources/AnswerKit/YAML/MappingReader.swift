@@ -12,6 +12,8 @@ struct MappingReader {
     private(set) var diagnostics = Diagnostics()
     private var known: [String] = []
     private let pairs: [(key: String, keyNode: Node, value: Node)]
+    /// The keys of `pairs`, searched without copying the nodes of every pair passed over.
+    private let keys: [String]
 
     /// Wraps `node`; reports an error and reads nothing when it is not a mapping.
     init(_ node: Node, path: String, lineOffset: Int, what: String) {
@@ -25,6 +27,7 @@ struct MappingReader {
             diagnostics.append(
                 .error("yaml-type", at: node.location(in: path, lineOffset: lineOffset), "\(what) must be a mapping of keys to values"))
         }
+        keys = pairs.map(\.key)
     }
 
     /// The location of a node.
@@ -36,14 +39,15 @@ struct MappingReader {
     /// The raw value node of `key`, if present (and not null).
     mutating func value(_ key: String) -> Node? {
         known.append(key)
-        guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
-        if pair.value.null != nil { return nil }
-        return pair.value
+        guard let index = keys.firstIndex(of: key) else { return nil }
+        let value = pairs[index].value
+        if value.null != nil { return nil }
+        return value
     }
 
     /// The location of `key`'s key node (for "missing value" style messages).
     func keyLocation(_ key: String) -> SourceLocation? {
-        pairs.first(where: { $0.key == key }).map { location(of: $0.keyNode) }
+        keys.firstIndex(of: key).map { location(of: pairs[$0].keyNode) }
     }
 
     /// A scalar string; reports an error if the value is a list or mapping.

@@ -15,6 +15,10 @@ import Foundation
 /// - `build-error` `{"summary", "diagnostics": [{location, severity, message, notes}]}`
 ///   after a failed build: shows an overlay listing `path:line:column: message`;
 ///   text goes in with `textContent`, never as markup.
+///
+/// The open tabs of the site share one event stream (a Web Lock elects the tab
+/// that connects; a BroadcastChannel relays its events to the others), so any
+/// number of tabs stays within the browser's six connections per host.
 public enum ReloadScript {
     /// The tag inserted before `</body>`; `build` identifies the build the page belongs to.
     public static func tag(build: String) -> String {
@@ -62,14 +66,65 @@ public enum ReloadScript {
           var script = document.currentScript;
           var pageBuild = script ? script.getAttribute("data-answerkit-build") : null;
           var overlayID = "answerkit-error-overlay";
-          var source = new EventSource("/__answerkit/events");
+          var eventsPath = "/__answerkit/events";
+          var types = ["hello", "reload", "build-error"];
 
-          source.addEventListener("hello", function (event) {
-            var data = JSON.parse(event.data);
-            if (pageBuild !== null && data.build !== pageBuild) { location.reload(); }
-          });
-          source.addEventListener("reload", function () { location.reload(); });
-          source.addEventListener("build-error", function (event) { showOverlay(JSON.parse(event.data)); });
+          function handle(type, data) {
+            if (type === "hello") {
+              if (pageBuild !== null && data.build !== pageBuild) { location.reload(); }
+            } else if (type === "reload") {
+              location.reload();
+            } else if (type === "build-error") {
+              showOverlay(data);
+            }
+          }
+
+          function connect(deliver) {
+            var source = new EventSource(eventsPath);
+            types.forEach(function (type) {
+              source.addEventListener(type, function (event) { deliver(type, JSON.parse(event.data)); });
+            });
+          }
+
+          // A browser opens at most six HTTP/1.1 connections to a host, and an event
+          // stream holds one for as long as its page is open: with one stream per tab,
+          // a seventh tab on the dev server would wait for its page forever. So the
+          // tabs of the site share one stream: the tab holding the Web Lock connects and
+          // relays every event over a BroadcastChannel; when it closes, the lock passes
+          // to another tab, which connects. A tab opened later asks the holder for the
+          // build it serves and the current build error. Where these APIs are missing
+          // (an origin that is not secure, e.g. --host 0.0.0.0 opened by a LAN address)
+          // every tab has its own stream, as before.
+          var locks = typeof navigator !== "undefined" && navigator.locks;
+          if (!locks || typeof BroadcastChannel !== "function") {
+            connect(handle);
+          } else {
+            var channel = new BroadcastChannel("answerkit-dev-server");
+            var me = Math.random().toString(36).slice(2);
+            var holder = null;
+            channel.onmessage = function (event) {
+              var message = event.data || {};
+              if (message.type === "ask") {
+                if (holder && holder.hello) {
+                  channel.postMessage({ type: "hello", data: holder.hello, to: message.from });
+                  if (holder.error) { channel.postMessage({ type: "build-error", data: holder.error, to: message.from }); }
+                }
+              } else if (types.indexOf(message.type) >= 0 && (!message.to || message.to === me)) {
+                handle(message.type, message.data);
+              }
+            };
+            locks.request("answerkit-dev-server", function () {
+              holder = { hello: null, error: null };
+              connect(function (type, data) {
+                // What a tab opened later needs: the server's greeting, then the error if any.
+                if (type === "build-error") { holder.error = data; } else { holder.hello = data; holder.error = null; }
+                channel.postMessage({ type: type, data: data });
+                handle(type, data);
+              });
+              return new Promise(function () {});  // held until this page goes away
+            });
+            channel.postMessage({ type: "ask", from: me });
+          }
 
           function element(tag, style, text) {
             var node = document.createElement(tag);

@@ -68,16 +68,15 @@ import Testing
         #expect(Placeholder.fill("Hi {{name}}, {{oops") { _ in "Sam" } == "Hi Sam, {{oops")
     }
 
-    /// `fill` and `pieces` find the braces Foundation's `range(of:)` finds (whole composed
-    /// character sequences only), though they compare bytes and ask Foundation only
-    /// beside non-ASCII text.
+    /// `fill` and `pieces` match braces by code point, as the validator (`scan`) and the
+    /// console's `replies.js` do: a combining mark after `}}` does not hide the placeholder.
     @Test(arguments: [
         "Hi {{name}}, {{x}}{{y}} {{ Bad }} {{{name}}} }}{{", "{{name}}\u{301} é {{name}}", "e{{tiny}}\u{0301} 한{{tiny}}",
         "\u{301}{{name}}\u{301}", "{{\u{301}name}}", "مرحبًا {{name}}، طلبك {{order_id}}", "\u{0600}{{name}}", "👩‍💻{{name}}\u{200D}❤️",
         "שלום {{name}}", "{{name}}", "{{", "}}", "{{}}", "", "no braces",
     ])
-    func bracesAreFoundationMatches(_ text: String) {
-        let expected = Self.foundationFill(text) { "<\($0)>" }
+    func bracesAreCodePointMatches(_ text: String) {
+        let expected = Self.scalarFill(text) { "<\($0)>" }
         #expect(Placeholder.fill(text) { "<\($0)>" } == expected)
         #expect(Placeholder.fill(text) { _ in nil } == text)
         let pieces = Placeholder.pieces(text).map { piece in
@@ -89,21 +88,39 @@ import Testing
         #expect(pieces.joined() == expected)
     }
 
-    /// `fill` as it was written with Foundation's `range(of:)`.
-    private static func foundationFill(_ text: String, _ value: (String) -> String?) -> String {
+    /// `fill` written plainly over code points (the reference `replies.js` follows too).
+    private static func scalarFill(_ text: String, _ value: (String) -> String?) -> String {
+        let scalars = Array(text.unicodeScalars)
+        func find(_ brace: Unicode.Scalar, from start: Int) -> Int? {
+            var index = start
+            while index + 1 < scalars.count {
+                if scalars[index] == brace, scalars[index + 1] == brace { return index }
+                index += 1
+            }
+            return nil
+        }
+        func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
         var result = ""
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            result += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else { return result + rest[open.lowerBound...] }
-            let name = String(rest[open.upperBound..<close.lowerBound])
+        var start = 0
+        while let open = find("{", from: start) {
+            result += string(start..<open)
+            guard let close = find("}", from: open + 2) else { return result + string(open..<scalars.count) }
+            let name = string((open + 2)..<close)
             if Placeholder.isName(name), let replacement = value(name) {
                 result += replacement
             } else {
-                result += rest[open.lowerBound..<close.upperBound]
+                result += string(open..<(close + 2))
             }
-            rest = rest[close.upperBound...]
+            start = close + 2
         }
-        return result + rest
+        return result + string(start..<scalars.count)
+    }
+
+    /// A placeholder the validator accepts is one `fill` fills, beside combining marks too.
+    @Test func fillAgreesWithTheValidator() {
+        let text = "{{name}}\u{301} and e{{order_id}}\u{0301}"
+        #expect(Placeholder.scan(text).names == ["name", "order_id"])
+        #expect(Placeholder.scan(text).problems.isEmpty)
+        #expect(Placeholder.fill(text) { "<\($0)>" } == "<name>\u{301} and e<order_id>\u{0301}")
     }
 }

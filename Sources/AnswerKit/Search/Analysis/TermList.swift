@@ -5,6 +5,14 @@ struct TermList: Sendable {
     private var ranges: [Range<Int>] = []
 
     var isEmpty: Bool { ranges.isEmpty }
+    var count: Int { ranges.count }
+
+    /// The scalars of each term in order, through a pointer valid during the call.
+    func forEach(_ body: (UnsafeBufferPointer<UInt32>) -> Void) {
+        storage.withUnsafeBufferPointer { storage in
+            for range in ranges { body(UnsafeBufferPointer(rebasing: storage[range])) }
+        }
+    }
 
     mutating func removeAll() {
         storage.clear()

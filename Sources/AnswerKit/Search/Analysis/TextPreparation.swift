@@ -9,10 +9,23 @@ protocol ScalarSink {
     /// nothing to normalize with NFKC, possibly between punctuation): true when
     /// the sink knows its terms already, and the piece is then not fed.
     mutating func plainWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool
+
+    /// Whether the sink is offered every whitespace-delimited piece of text first
+    /// (`piece(_:)`).
+    static var takesPieces: Bool { get }
+
+    /// Offered, when `takesPieces`, before anything else of each non-empty piece of
+    /// text between ASCII whitespace, `bytes`: true when the sink knows its words
+    /// already, and the piece is then neither scanned nor fed. (A piece's words
+    /// depend on its bytes alone: whitespace ends words, and the sink holds no word
+    /// when a piece starts.)
+    mutating func piece(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool
 }
 
 extension ScalarSink {
     mutating func plainWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { false }
+    static var takesPieces: Bool { false }
+    mutating func piece(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { false }
 }
 
 /// The first step of analysis: symbols become spaces, then the text is put in
@@ -39,6 +52,16 @@ enum TextPreparation {
         text.withUTF8 { bytes in
             var start = 0
             while start < bytes.count {
+                if Sink.takesPieces {
+                    var end = start
+                    while end < bytes.count, !isASCIIWhitespace(bytes[end]) { end += 1 }
+                    // Skipped whole, with the whitespace after it: the sink holds no
+                    // word before or after it, so that whitespace would change nothing.
+                    if end > start, sink.piece(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+                        start = end + 1
+                        continue
+                    }
+                }
                 let piece = scan(bytes, from: start, table: table)
                 if let core = piece.plainWord, sink.plainWord(UnsafeBufferPointer(rebasing: bytes[core])) {
                     // Answered by the sink.

@@ -33,10 +33,18 @@ protocol WordSink {
     /// See `ScalarSink.plainWord(_:)`: the word is neither attached nor part
     /// of a compound, and the sink's next `word` call, if false, is this word.
     mutating func plainWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool
+
+    /// See `ScalarSink.takesPieces` and `ScalarSink.piece(_:)`: the sink's `word`
+    /// calls until the next `piece` call (or the end of the text), if false, are
+    /// the words of this piece.
+    static var takesPieces: Bool { get }
+    mutating func piece(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool
 }
 
 extension WordSink {
     mutating func plainWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { false }
+    static var takesPieces: Bool { false }
+    mutating func piece(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { false }
 }
 
 /// Splits prepared (NFKC) text into words.
@@ -148,6 +156,12 @@ struct Tokenizer<Sink: WordSink>: ScalarSink {
     /// answer a plain word itself.
     mutating func plainWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         sink.plainWord(bytes)
+    }
+
+    static var takesPieces: Bool { Sink.takesPieces }
+
+    mutating func piece(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        sink.piece(bytes)
     }
 
     /// Ends the text: the last word is open unless a joiner trails it.

@@ -64,9 +64,19 @@ struct WordAnalyzer: WordSink, Sendable {
     private mutating func terms(
         of scalars: [UInt32], segmentStarts: [Int], script: WordScript, attached: Bool, open: Bool
     ) -> [String]? {
+        analyzeWord(scalars, segmentStarts: segmentStarts, script: script, attached: attached, open: open) ? terms.strings : nil
+    }
+
+    /// The terms of the word last given to `analyzeWord`, as scalars.
+    var wordTerms: TermList { terms }
+
+    /// Analyzes a word as `word(_:segmentStarts:script:attached:open:)` does, without
+    /// making strings or keeping output: its terms are left in `wordTerms`. False when
+    /// the word is dropped. (The index build counts terms by id, see `SearchTermCounter`.)
+    mutating func analyzeWord(_ scalars: [UInt32], segmentStarts: [Int], script: WordScript, attached: Bool, open: Bool) -> Bool {
         normalize(scalars, segmentStarts: segmentStarts, script: script)
-        guard let first = parts.first, let last = parts.last else { return nil }
-        if attached, parts.count == 1, isStandaloneClitic(normalized[first], script: script) { return nil }
+        guard let first = parts.first, let last = parts.last else { return false }
+        if attached, parts.count == 1, isStandaloneClitic(normalized[first], script: script) { return false }
         let whole = first.lowerBound..<last.upperBound
         terms.removeAll()
         addStems(normalized[whole], script: script)
@@ -76,7 +86,7 @@ struct WordAnalyzer: WordSink, Sendable {
             for index in parts.indices where parts[index].count > 1 { addStems(normalized[parts[index]], script: script) }
         }
         if query, open, whole.count <= Analyzer.maximumTermLength { addPrefixTerms(whole, script: script) }
-        return terms.isEmpty ? nil : terms.strings
+        return !terms.isEmpty
     }
 
     // MARK: - Normalization and apostrophes

@@ -20,7 +20,20 @@ public struct Template: Sendable {
 
     /// A dotted name, split once at parse time; `["."]` is the implicit iterator.
     struct Path: Sendable {
-        var parts: [String]
+        let parts: [String]
+        /// The part looked up the context stack (empty for no parts).
+        let first: String
+        /// The parts looked up inside it.
+        let rest: [String]
+        /// `.`: the innermost context itself.
+        let isImplicitIterator: Bool
+
+        init(parts: [String]) {
+            self.parts = parts
+            first = parts.first ?? ""
+            rest = Array(parts.dropFirst())
+            isImplicitIterator = parts.first == "."
+        }
     }
 
     /// A syntax error with its position in the template (1-based, columns in characters).
@@ -75,9 +88,9 @@ public struct TemplateLibrary: Sendable {
     /// Renders the template `name` with `context`; `nil` when there is no such template.
     public func render(_ name: String, _ context: TemplateValue) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var renderer = TemplateRenderer(library: self)
+        var renderer = TemplateRenderer(library: self, stack: [context])
         renderer.output.reserveCapacity(16_384)
-        renderer.render(template.nodes, stack: [context], blocks: [:], depth: 0)
+        renderer.render(template.nodes, blocks: [:], depth: 0)
         return renderer.output
     }
 }
