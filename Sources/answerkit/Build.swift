@@ -16,8 +16,9 @@ struct Build: ParsableCommand {
             search shards and bundles an edit affects, each file replaced atomically; the \
             output is the same as a full build's. A full build is made instead, and the \
             summary says why, when there is no cache, when it is unreadable or was written by \
-            another answerkit binary, when answerkit.yml, the theme or the options changed, \
-            or when the output folder was replaced or deleted since. Edits made inside the \
+            another answerkit binary, when answerkit.yml, the theme, the options or the day \
+            review dates are judged against changed, or when the output folder was replaced \
+            or deleted since. Edits made inside the \
             output folder by hand are not detected: --force builds everything (and writes \
             the cache afresh). Deleting .answerkit-cache/ is always safe.
             """)
