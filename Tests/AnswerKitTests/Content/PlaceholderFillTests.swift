@@ -91,14 +91,7 @@ import Testing
     /// `fill` written plainly over code points (the reference `replies.js` follows too).
     private static func scalarFill(_ text: String, _ value: (String) -> String?) -> String {
         let scalars = Array(text.unicodeScalars)
-        func find(_ brace: Unicode.Scalar, from start: Int) -> Int? {
-            var index = start
-            while index + 1 < scalars.count {
-                if scalars[index] == brace, scalars[index + 1] == brace { return index }
-                index += 1
-            }
-            return nil
-        }
+        func find(_ brace: Unicode.Scalar, from start: Int) -> Int? { ScalarBraces.pair(brace, in: scalars, from: start) }
         func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
         var result = ""
         var start = 0
@@ -122,5 +115,17 @@ import Testing
         #expect(Placeholder.scan(text).names == ["name", "order_id"])
         #expect(Placeholder.scan(text).problems.isEmpty)
         #expect(Placeholder.fill(text) { "<\($0)>" } == "<name>\u{301} and e<order_id>\u{0301}")
+    }
+}
+
+/// The reference brace search of the placeholder tests: two equal braces, compared by code point.
+enum ScalarBraces {
+    static func pair(_ brace: Unicode.Scalar, in scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        var index = start
+        while index + 1 < scalars.count {
+            if scalars[index] == brace, scalars[index + 1] == brace { return index }
+            index += 1
+        }
+        return nil
     }
 }

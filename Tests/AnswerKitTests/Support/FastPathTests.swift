@@ -54,14 +54,7 @@ import Testing
         let scalars = Array(text.unicodeScalars)
         func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
         let plain = { (part: String) in isolate ? BidiIsolation.html(part) : referenceEscape(part) }
-        func find(_ brace: Unicode.Scalar, from start: Int) -> Int? {
-            var index = start
-            while index + 1 < scalars.count {
-                if scalars[index] == brace, scalars[index + 1] == brace { return index }
-                index += 1
-            }
-            return nil
-        }
+        func find(_ brace: Unicode.Scalar, from start: Int) -> Int? { ScalarBraces.pair(brace, in: scalars, from: start) }
         var html = ""
         var start = 0
         var pending = 0  // start of text not yet written
