@@ -82,15 +82,8 @@ public enum Builder {
         Memory.releaseFreed()
         guard let theme = loadedTheme else { return finish(diagnostics, report, options) }
 
-        let urls = URLScheme(config: config)
-        let index = SiteIndex(content: content, includeDrafts: options.includeDrafts)
-        let publishedKeys = Set(index.entries.map(\.key))
-        let unpublished = content.entries.filter { !publishedKeys.contains($0.key) }
-        // Drafts that are not published are still rendered, for their diagnostics only;
-        // a draft may link to other drafts (they will be published together).
-        let drafts = unpublished.filter { $0.status == .draft }
-        let links = LinkTable(published: index.entries, unpublished: unpublished, categories: content.categories, assets: content.assets, urls: urls)
-        let draftLinks = LinkTable(published: index.entries + drafts, unpublished: unpublished.filter { $0.status != .draft }, categories: content.categories, assets: content.assets, urls: urls)
+        let tables = SiteTables(content: content, config: config, includeDrafts: options.includeDrafts)
+        let (urls, index, drafts, links, draftLinks) = (tables.urls, tables.index, tables.drafts, tables.links, tables.draftLinks)
         let rightToLeft = Set(config.locales.filter { $0.direction == .rtl }.map(\.code))
         let markdown = MarkdownRenderer(links: links, allowRawHTML: config.allowRawHTML, rightToLeftLocales: rightToLeft)
         let draftMarkdown = MarkdownRenderer(links: draftLinks, allowRawHTML: config.allowRawHTML, rightToLeftLocales: rightToLeft)

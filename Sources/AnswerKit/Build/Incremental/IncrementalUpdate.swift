@@ -132,15 +132,9 @@ struct IncrementalUpdate {
             ContentLoader.assemble(files.keys.sorted().map { files[$0]! }, assets: assets.keys.sorted(), config: config)
         }
         let theme = memory.pages.context.theme
-        let urls = URLScheme(config: config)
-        let index = clock.measure("index") { SiteIndex(content: content, includeDrafts: options.includeDrafts) }
-        let publishedKeys = Set(index.entries.map(\.key))
-        let unpublished = content.entries.filter { !publishedKeys.contains($0.key) }
-        let drafts = unpublished.filter { $0.status == .draft }
-        let links = LinkTable(published: index.entries, unpublished: unpublished, categories: content.categories, assets: content.assets, urls: urls)
-        let draftLinks = LinkTable(
-            published: index.entries + drafts, unpublished: unpublished.filter { $0.status != .draft }, categories: content.categories,
-            assets: content.assets, urls: urls)
+        let tables = clock.measure("index") { SiteTables(content: content, config: config, includeDrafts: options.includeDrafts) }
+        let (urls, index, publishedKeys, drafts) = (tables.urls, tables.index, tables.publishedKeys, tables.drafts)
+        let (links, draftLinks) = (tables.links, tables.draftLinks)
         let rightToLeft = Set(config.locales.filter { $0.direction == .rtl }.map(\.code))
         let markdown = MarkdownRenderer(links: links, allowRawHTML: config.allowRawHTML, rightToLeftLocales: rightToLeft)
         let draftMarkdown = MarkdownRenderer(links: draftLinks, allowRawHTML: config.allowRawHTML, rightToLeftLocales: rightToLeft)

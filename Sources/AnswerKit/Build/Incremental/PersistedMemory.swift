@@ -469,15 +469,8 @@ enum PersistedMemory {
         let content = clock.measure("cache-validate") { ContentLoader.assemble(sourceFiles, assets: stored.assets.map(\.path), config: config) }
         let start = DispatchTime.now().uptimeNanoseconds
         defer { clock.add("cache-site", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
-        let urls = URLScheme(config: config)
-        let index = SiteIndex(content: content, includeDrafts: options.includeDrafts)
-        let publishedKeys = Set(index.entries.map(\.key))
-        let unpublished = content.entries.filter { !publishedKeys.contains($0.key) }
-        let drafts = unpublished.filter { $0.status == .draft }
-        let links = LinkTable(published: index.entries, unpublished: unpublished, categories: content.categories, assets: content.assets, urls: urls)
-        let draftLinks = LinkTable(
-            published: index.entries + drafts, unpublished: unpublished.filter { $0.status != .draft }, categories: content.categories,
-            assets: content.assets, urls: urls)
+        let tables = SiteTables(content: content, config: config, includeDrafts: options.includeDrafts)
+        let (urls, index, drafts, links, draftLinks) = (tables.urls, tables.index, tables.drafts, tables.links, tables.draftLinks)
         let pages = PageRenderer(context: PageContext(config: config, theme: theme, urls: urls, index: index, today: options.today, version: Builder.version))
 
         var result = BuildResult(diagnostics: stored.diagnostics, report: BuildReport())
