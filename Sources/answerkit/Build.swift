@@ -44,6 +44,12 @@ struct Build: ParsableCommand {
     @Flag(help: .hidden)
     var noSearchIndex = false
 
+    /// For benchmarks only (bench/search/index_time.py): a full build that neither reads
+    /// nor writes the build cache, so builds with and without the index do the same work
+    /// apart from the index.
+    @Flag(help: .hidden)
+    var noCache = false
+
     @Flag(name: .shortAndLong, help: "Print only problems.")
     var quiet = false
 
@@ -69,7 +75,7 @@ struct Build: ParsableCommand {
         options.includeDrafts = drafts
         options.strict = strict
         // The cache holds the search postings: a build without the index is not cached.
-        options.useCache = !noSearchIndex
+        options.useCache = !noSearchIndex && !noCache
         options.force = force
         options.searchIndex = !noSearchIndex
         let result: BuildResult

@@ -1,7 +1,8 @@
 """What the search index adds to `answerkit build` (issue 3: at most 20 % at 10 000 entries).
 
 Builds each corpus with and without the index (`build --no-search-index`, a hidden
-flag for benchmarks: no analysis, no `search/` files), alternating the two so that
+flag for benchmarks: no analysis, no `search/` files), both with the hidden
+`--no-cache` (no build cache read or written on either side), alternating the two so that
 load on the machine hits both alike, and prints the medians:
 
   adds = (with − without) / without
@@ -42,7 +43,10 @@ def run_child(cmd: list[str]) -> tuple[float, float, str, int]:
 def build(ak: str, root: Path, out: Path, index: bool) -> dict:
     if out.exists():
         shutil.rmtree(out)
-    cmd = [ak, "build", "--root", str(root), "--output", str(out), "--force", "--timings", "--quiet"]
+    # --no-cache on both sides: a build without the index cannot be cached (the cache
+    # holds the postings), so a cached build with the index would also pay for writing
+    # the cache and the comparison would not be of the index alone.
+    cmd = [ak, "build", "--root", str(root), "--output", str(out), "--force", "--no-cache", "--timings", "--quiet"]
     if not index:
         cmd.append("--no-search-index")
     wall, cpu, text, code = run_child(cmd)

@@ -82,12 +82,14 @@ public enum Builder {
         Memory.releaseFreed()
         guard let theme = loadedTheme else { return finish(diagnostics, report, options) }
 
-        let tables = SiteTables(content: content, config: config, includeDrafts: options.includeDrafts)
+        let tables = clock.measure("index") { SiteTables(content: content, config: config, includeDrafts: options.includeDrafts) }
         let (urls, index, drafts, links, draftLinks) = (tables.urls, tables.index, tables.drafts, tables.links, tables.draftLinks)
         let rightToLeft = Set(config.locales.filter { $0.direction == .rtl }.map(\.code))
         let markdown = MarkdownRenderer(links: links, allowRawHTML: config.allowRawHTML, rightToLeftLocales: rightToLeft)
         let draftMarkdown = MarkdownRenderer(links: draftLinks, allowRawHTML: config.allowRawHTML, rightToLeftLocales: rightToLeft)
-        let pages = PageRenderer(context: PageContext(config: config, theme: theme, urls: urls, index: index, today: options.today, version: version))
+        let pages = clock.measure("index") {
+            PageRenderer(context: PageContext(config: config, theme: theme, urls: urls, index: index, today: options.today, version: version))
+        }
         let contentDirectory = config.resolve(config.contentPath, root: options.root)
 
         // Entry pages: read the body again, render Markdown, render the page, hand it to the sink.
@@ -115,14 +117,15 @@ public enum Builder {
             try renderEntries(drafts, directory: contentDirectory, markdown: draftMarkdown, pages: nil, sink: sink)
         }
         recorder?.entries = (rendered, checkedDrafts)
-        var headings: [EntryKey: Set<String>] = [:]
-        for result in rendered + checkedDrafts {
-            diagnostics.append(contentsOf: result.diagnostics)
-            headings[result.key] = Set(result.headingIDs)
+        clock.measure("anchors") {
+            var headings: [EntryKey: Set<String>] = [:]
+            for result in rendered + checkedDrafts {
+                diagnostics.append(contentsOf: result.diagnostics)
+                headings[result.key] = Set(result.headingIDs)
+            }
+            diagnostics.append(contentsOf: checkAnchors((rendered + checkedDrafts).flatMap(\.anchoredLinks), headings: headings))
+            Memory.releaseFreed()
         }
-        diagnostics.append(contentsOf: checkAnchors((rendered + checkedDrafts).flatMap(\.anchoredLinks), headings: headings))
-
-        Memory.releaseFreed()
         // Lists, bundles and assets.
         let listPages = try clock.measure("lists") { () throws(BuildFailure) in try writeListPages(pages, sink: sink) }
         // The agent console (public/agent/), unless answerkit.yml leaves it out of this deploy.
@@ -211,15 +214,26 @@ public enum Builder {
         let directoryPath = directory.path
         let results = Parallel.map(entries, chunkSize: 32) { entry -> EntryResult in
             let relative = "\(entry.key.locale)/\(entry.key.category)/\(entry.key.slug).md"
-            var body = ""
-            if let data = FileManager.default.contents(atPath: directoryPath + "/" + relative),
-                case let .success(text) = TextDecoding.decode(data, path: entry.path),
-                case let .success(split) = FrontMatter.split(text)
-            {
-                body = split.body
+            let data = FileManager.default.contents(atPath: directoryPath + "/" + relative) ?? Data()
+            let rendered = data.withUnsafeBytes { raw in
+                let render = { (body: UnsafeBufferPointer<UInt8>) in
+                    markdown.render(
+                        bytes: body, path: entry.path, source: relative, lineOffset: entry.bodyLineOffset, direction: markdown.direction(of: entry.key.locale))
+                }
+                var bytes = raw.bindMemory(to: UInt8.self)
+                if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+                // The load stage checked the file: its body goes to cmark straight from the
+                // file's bytes. Only CR line endings need the decoded text (they become `\n`).
+                guard let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) == nil else {
+                    var body = ""
+                    if case let .success(text) = TextDecoding.decode(data, path: entry.path), case let .success(split) = FrontMatter.split(text) {
+                        body = split.body
+                    }
+                    return UTF8Bytes.with(body, render)
+                }
+                guard case let .success(bounds) = FrontMatter.bounds(of: bytes) else { return render(UnsafeBufferPointer(start: base, count: 0)) }
+                return render(UnsafeBufferPointer(rebasing: bytes[bounds.body...]))
             }
-            let rendered = markdown.render(
-                body, path: entry.path, source: relative, lineOffset: entry.bodyLineOffset, direction: markdown.direction(of: entry.key.locale))
             do throws(BuildFailure) {
                 if let pages { try sink.write(pages.entryPage(entry, body: rendered)) }
                 onRendered(entry, rendered)

@@ -28,25 +28,33 @@ public struct FrontMatter: Sendable, Equatable {
     /// (always character boundaries) without copying or checking the lines themselves.
     public static func split(_ text: String) -> Result<FrontMatter, Problem> {
         UTF8Bytes.with(text) { bytes in
-            let lineEnd = { (start: Int) in bytes[start...].firstIndex(of: 0x0A) ?? bytes.count }
-            let firstEnd = lineEnd(0)
-            guard isFence(bytes[0..<firstEnd], closing: false) else { return .failure(.missing) }
-            let index = { (offset: Int) in text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
-            let yamlStart = min(firstEnd + 1, bytes.count)
-            var lineStart = yamlStart
-            var line = 2
-            while lineStart < bytes.count {
-                let end = lineEnd(lineStart)
-                if isFence(bytes[lineStart..<end], closing: true) {
-                    let yaml = String(text[index(yamlStart)..<index(lineStart)])
-                    let bodyStart = min(end + 1, bytes.count)
-                    return .success(FrontMatter(yaml: yaml, yamlLineOffset: 1, body: String(text[index(bodyStart)...]), bodyLineOffset: line))
-                }
-                lineStart = min(end + 1, bytes.count)
-                line += 1
+            bounds(of: bytes).map { bounds in
+                let index = { (offset: Int) in text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
+                return FrontMatter(
+                    yaml: String(text[index(bounds.yaml.lowerBound)..<index(bounds.yaml.upperBound)]), yamlLineOffset: 1,
+                    body: String(text[index(bounds.body)...]), bodyLineOffset: bounds.bodyLineOffset)
             }
-            return .failure(.notClosed)
         }
+    }
+
+    /// Where the parts of normalised text lie, as byte offsets: the YAML between the
+    /// fences, the start of the body, and the lines before it.
+    public static func bounds(of bytes: UnsafeBufferPointer<UInt8>) -> Result<(yaml: Range<Int>, body: Int, bodyLineOffset: Int), Problem> {
+        let lineEnd = { (start: Int) in bytes[start...].firstIndex(of: 0x0A) ?? bytes.count }
+        let firstEnd = lineEnd(0)
+        guard isFence(bytes[0..<firstEnd], closing: false) else { return .failure(.missing) }
+        let yamlStart = min(firstEnd + 1, bytes.count)
+        var lineStart = yamlStart
+        var line = 2
+        while lineStart < bytes.count {
+            let end = lineEnd(lineStart)
+            if isFence(bytes[lineStart..<end], closing: true) {
+                return .success((yamlStart..<lineStart, min(end + 1, bytes.count), line))
+            }
+            lineStart = min(end + 1, bytes.count)
+            line += 1
+        }
+        return .failure(.notClosed)
     }
 
     /// `---` (or `...` when closing), optionally followed by spaces or tabs.

@@ -34,14 +34,19 @@ public struct MarkdownRenderer: Sendable {
     /// (product names, @handles, order numbers, URLs) are wrapped in `<bdi>` so
     /// their edges do not scramble (see `BidiIsolation`); code is marked `dir="ltr"` always.
     public func render(_ body: String, path: String, source: String, lineOffset: Int, direction: TextDirection = .ltr) -> RenderedBody {
+        UTF8Bytes.with(body) { render(bytes: $0, path: path, source: source, lineOffset: lineOffset, direction: direction) }
+    }
+
+    /// `render` of a body given as UTF-8 (straight from the file's bytes in a full build:
+    /// no `String` of the body is made, cmark reads the bytes).
+    public func render(bytes body: UnsafeBufferPointer<UInt8>, path: String, source: String, lineOffset: Int, direction: TextDirection = .ltr) -> RenderedBody {
         var options = CMARK_OPT_SOURCEPOS
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
-        var text = body
-        let document: OpaquePointer? = text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
-        }
+        let document: OpaquePointer? = body.count == 0
+            ? cmark_parse_document("", 0, options)
+            : body.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
         guard let document else {
-            return RenderedBody(html: "", plainText: "", headings: [], anchoredLinks: [], diagnostics: Diagnostics(), linkedPaths: [])
+            return RenderedBody(htmlBytes: [], plainText: "", headings: [], anchoredLinks: [], diagnostics: Diagnostics(), linkedPaths: [])
         }
         defer { cmark_node_free(document) }
         // The parser splits text at every character that might start markup (`_`, `!`, `[`…);
@@ -51,7 +56,7 @@ public struct MarkdownRenderer: Sendable {
         walker.isolatesLeftToRightRuns = direction == .rtl
         walker.walk(document)
         return RenderedBody(
-            html: String(decoding: walker.html, as: UTF8.self), plainText: String(decoding: walker.plainText, as: UTF8.self).trimmed(),
+            htmlBytes: walker.html, plainText: String(decoding: walker.plainText, as: UTF8.self).trimmed(),
             headings: walker.headings, anchoredLinks: walker.anchoredLinks, diagnostics: walker.diagnostics,
             linkedPaths: walker.linkedPaths)
     }
@@ -63,7 +68,8 @@ private struct TreeWalker {
     let path: String
     let source: String
     let lineOffset: Int
-    let body: String
+    /// The body's UTF-8, for source positions (valid while `render` runs).
+    let body: UnsafeBufferPointer<UInt8>
     /// The page HTML and the plain text, as UTF-8 (made strings once at the end: text
     /// nodes are escaped straight from cmark's buffer, with no string per node).
     var html: [UInt8] = []
@@ -80,13 +86,13 @@ private struct TreeWalker {
     /// Wrap left-to-right runs of text in `<bdi>` (right-to-left pages).
     var isolatesLeftToRightRuns = false
 
-    init(renderer: MarkdownRenderer, path: String, source: String, lineOffset: Int, body: String) {
+    init(renderer: MarkdownRenderer, path: String, source: String, lineOffset: Int, body: UnsafeBufferPointer<UInt8>) {
         self.renderer = renderer
         self.path = path
         self.source = source
         self.lineOffset = lineOffset
         self.body = body
-        html.reserveCapacity(body.utf8.count + body.utf8.count / 4)
+        html.reserveCapacity(body.count + body.count / 4)
         usedIDs.reserveCapacity(16)
     }
 
@@ -127,7 +133,7 @@ private struct TreeWalker {
             guard let literal = cmark_node_get_literal(node) else { break }
             // cmark's literals are valid UTF-8 (it replaces invalid input with U+FFFD).
             let text = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
-            if isolatesLeftToRightRuns {
+            if isolatesLeftToRightRuns, !BidiIsolation.hasNothingToIsolate(text) {
                 html += BidiIsolation.html(String(decoding: text, as: UTF8.self))
             } else {
                 HTML.appendEscaped(text, to: &html)
@@ -312,18 +318,19 @@ private struct TreeWalker {
         guard line > 0 else { return SourceLocation(path: path) }
         var column = byteColumn
         var currentLine = 1
-        var lineStart = body.utf8.startIndex
-        for index in body.utf8.indices where currentLine < line {
-            if body.utf8[index] == 0x0A {
+        var lineStart = 0
+        var index = 0
+        while currentLine < line, index < body.count {
+            if body[index] == 0x0A {
                 currentLine += 1
-                lineStart = body.utf8.index(after: index)
+                lineStart = index + 1
             }
+            index += 1
         }
-        let utf8 = body.utf8
-        if let end = utf8.index(lineStart, offsetBy: max(0, byteColumn - 1), limitedBy: utf8.endIndex),
-            let prefix = String(utf8[lineStart..<end])
-        {
-            column = prefix.unicodeScalars.count + 1
+        // cmark's columns are bytes; the column shown is in code points (bytes that do not continue one).
+        let end = lineStart + max(0, byteColumn - 1)
+        if end <= body.count {
+            column = body[lineStart..<end].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
         }
         return SourceLocation(path: path, line: line + lineOffset, column: column)
     }

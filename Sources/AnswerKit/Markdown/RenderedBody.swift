@@ -23,8 +23,11 @@ public struct InternalLink: Sendable, Hashable {
 
 /// What rendering a Markdown body produces.
 public struct RenderedBody: Sendable {
+    /// HTML of the body, as UTF-8: it goes into the page as it is, so no `String`
+    /// is made of it (checking a body's UTF-8 again cost more than escaping it).
+    public var htmlBytes: [UInt8]
     /// HTML of the body.
-    public var html: String
+    public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
     /// The text without markup (for search and excerpts).
     public var plainText: String
     /// Headings in order.

@@ -36,6 +36,11 @@ public enum StructuredData {
 
     /// The `FAQPage` document, compact and safe to put between `<script type="application/ld+json">` tags.
     public static func faqPage(_ page: EntryPage) -> String {
+        String(decoding: faqPageBytes(page), as: UTF8.self)
+    }
+
+    /// `faqPage` as UTF-8, as pages take it.
+    static func faqPageBytes(_ page: EntryPage) -> [UInt8] {
         var question: [(String, JSONValue)] = [
             ("@type", .string("Question")), ("name", .string(page.title)), ("answerCount", .int(1)),
             ("acceptedAnswer", .object([("@type", .string("Answer")), ("text", .string(page.answer)), ("url", .string(page.url))])),
@@ -51,19 +56,24 @@ public enum StructuredData {
         if let name = page.approvedBy, !name.isEmpty {
             document.append(("reviewedBy", .object([("@type", .string("Organization")), ("name", .string(name))])))
         }
-        return scriptSafe(.object(document))
+        return scriptSafeBytes(.object(document))
     }
 
     /// Compact JSON (sorted keys) in which `<`, `>`, `&`, U+2028 and U+2029 are
     /// written as `\u` escapes: text containing `</script>` or `<!--` then cannot
     /// end or alter the script element, and the value parses the same.
     static func scriptSafe(_ value: JSONValue) -> String {
+        String(decoding: scriptSafeBytes(value), as: UTF8.self)
+    }
+
+    /// `scriptSafe` as UTF-8.
+    static func scriptSafeBytes(_ value: JSONValue) -> [UInt8] {
         // Written in one pass: `<`, `>`, `&` and the bytes of U+2028/U+2029 only occur
         // inside JSON strings (keys included), which `writeString` escapes in script-safe mode.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(1024)
         JSONWriter.writeCompact(value, into: &bytes, scriptSafe: true)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// Appends already-serialized JSON with `<`, `>`, `&`, U+2028 and U+2029 escaped (for `.raw` values).

@@ -28,9 +28,7 @@ public enum BidiIsolation {
     public static func html(_ text: String) -> String {
         // A run needs a left-to-right letter or a digit: text of right-to-left letters,
         // spaces and ASCII punctuation only (most of a right-to-left page) has none.
-        if text.unicodeScalars.allSatisfy({ $0.value < 0x80 ? !isASCIILetterOrDigit($0.value) : isRightToLeft($0.value) }) {
-            return HTML.escape(text)
-        }
+        if UTF8Bytes.with(text, hasNothingToIsolate) { return HTML.escape(text) }
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars { scalars.append(scalar) }
@@ -46,6 +44,30 @@ public enum BidiIsolation {
         }
         html += HTML.escape(string(scalars[cursor...]))
         return html
+    }
+
+    /// Whether the UTF-8 `bytes` hold no left-to-right letter or digit, so `html` is the
+    /// escaped text. Decodes the bytes itself: the `unicodeScalars` loop this replaces
+    /// was a tenth of the render time of right-to-left pages.
+    static func hasNothingToIsolate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                if isASCIILetterOrDigit(UInt32(lead)) { return false }
+                index += 1
+                continue
+            }
+            let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            guard index + width <= count else { return false }
+            var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+            for offset in 1..<width { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            // Anything but a right-to-left letter (a stray continuation byte included) means a scan.
+            if !isRightToLeft(value) { return false }
+            index += width
+        }
+        return true
     }
 
     /// The left-to-right runs of `text`, as the texts they cover (for tests and tools).

@@ -50,7 +50,7 @@ public struct PageRenderer: Sendable {
         } : []
         let headings = body.headings.filter { $0.level <= 3 }
         var entryValue: [String: TemplateValue] = [
-            "html": .string(body.html),
+            "html": .bytes(body.htmlBytes),
             "category": [
                 "title": .string(context.categoryTitles["\(locale)/\(entry.key.category)"]?.title ?? entry.key.category),
                 "url": .string(urls.category(locale: locale, slug: entry.key.category)),
@@ -74,7 +74,7 @@ public struct PageRenderer: Sendable {
         entryValue["approvedBy"] = .optional(entry.approvedBy)
         if let name = entry.approvedBy, !name.isEmpty { entryValue["approvedByHTML"] = .string(context.textHTML(name, locale: locale)) }
         if !isDraft {
-            entryValue["jsonLD"] = .string(StructuredData.faqPage(StructuredData.EntryPage(
+            entryValue["jsonLD"] = .bytes(StructuredData.faqPageBytes(StructuredData.EntryPage(
                 title: entry.title, summary: entry.summary, answer: body.plainText, url: urls.absolute(urls.entry(entry.key)), locale: locale,
                 approvedBy: entry.approvedBy, approvedOn: entry.approvedOn, siteTitle: config.title, siteURL: urls.absolute(urls.home(locale)))))
         }

@@ -197,6 +197,16 @@ import Testing
         }
     }
 
+    @Test func nothingToIsolateMatchesScalarCheck() {
+        for text in Self.pieces + Self.randomTexts(count: 3000, seed: 8) + ["שלום, עולם.", "مرحبا ١٢٣", "\u{10800}\u{1E800}", "\u{FB1D}"] {
+            let reference = text.unicodeScalars.allSatisfy {
+                $0.value < 0x80 ? !($0.properties.numericType == .decimal || ("a"..."z").contains($0) || ("A"..."Z").contains($0))
+                    : BidiIsolation.isRightToLeft($0.value)
+            }
+            #expect(UTF8Bytes.with(text, BidiIsolation.hasNothingToIsolate) == reference, "\(text.debugDescription)")
+        }
+    }
+
     /// `Slug.make` as it was: Foundation's NFC, then `lowercased()`, then three properties a scalar.
     static func referenceSlug(_ text: String) -> String {
         var result = String.UnicodeScalarView()

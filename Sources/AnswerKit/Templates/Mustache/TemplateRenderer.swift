@@ -20,6 +20,8 @@ struct TemplateRenderer {
                 switch value {
                 case let .string(text):
                     if escaped { HTML.appendEscaped(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+                case let .bytes(bytes):
+                    if escaped { bytes.withUnsafeBufferPointer { HTML.appendEscaped($0, to: &output) } } else { output.append(contentsOf: bytes) }
                 case .bool, .int:
                     // No character of `true`, `false` or a number needs escaping.
                     output.append(contentsOf: value.text.utf8)

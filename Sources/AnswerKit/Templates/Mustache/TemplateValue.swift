@@ -4,6 +4,9 @@
 /// dynamic casts (the cost that made swift-mustache dominate 10 000-page builds).
 public enum TemplateValue: Sendable, Equatable {
     case string(String)
+    /// Text already in UTF-8 (a rendered Markdown body, JSON-LD): shown like `string`,
+    /// without a `String` made of it first (that would check all of it for UTF-8 again).
+    case bytes([UInt8])
     case bool(Bool)
     case int(Int)
     case list([TemplateValue])
@@ -14,6 +17,7 @@ public enum TemplateValue: Sendable, Equatable {
     var isTruthy: Bool {
         switch self {
         case let .string(text): !text.isEmpty
+        case let .bytes(bytes): !bytes.isEmpty
         case let .bool(flag): flag
         case let .int(number): number != 0
         case let .list(items): !items.isEmpty
@@ -31,6 +35,7 @@ public enum TemplateValue: Sendable, Equatable {
     var text: String {
         switch self {
         case let .string(text): text
+        case let .bytes(bytes): String(decoding: bytes, as: UTF8.self)
         case let .bool(flag): flag ? "true" : "false"
         case let .int(number): String(number)
         case .list, .object: ""
