@@ -22,9 +22,9 @@ public struct PageContext: Sendable {
     /// Codes of the right-to-left locales, whose text gets `<bdi>` around left-to-right runs.
     let rightToLeft: Set<String>
     /// Per-locale values every page of the locale shares (feed link, Open Graph locale).
-    let localeValues: [String: [String: TemplateValue]]
+    let localeValues: [String: TemplateObject]
     /// The keys of `common` that depend on the locale only, made once per configured locale.
-    private var localeBases: [String: [String: TemplateValue]] = [:]
+    private var localeBases: [String: TemplateObject] = [:]
 
     public init(config: SiteConfig, theme: Theme, urls: URLScheme, index: SiteIndex, today: Day, version: String) {
         self.config = config
@@ -36,7 +36,7 @@ public struct PageContext: Sendable {
         var strings: [String: TemplateValue] = [:]
         var searchStrings: [String: String] = [:]
         for locale in config.locales {
-            strings[locale.code] = .object(theme.strings(for: locale.code).mapValues(TemplateValue.string))
+            strings[locale.code] = .object(TemplateObject(uniqueKeysWithValues: theme.strings(for: locale.code).map { (TemplateKey($0.key), TemplateValue.string($0.value)) }))
             searchStrings[locale.code] = PageContext.searchStrings(theme.strings(for: locale.code))
         }
         self.strings = strings
@@ -48,9 +48,9 @@ public struct PageContext: Sendable {
         categoryTitles = titles
         formats = Dictionary(uniqueKeysWithValues: config.locales.map { ($0.code, LocaleFormat($0)) })
         rightToLeft = Set(config.locales.filter { $0.direction == .rtl }.map(\.code))
-        var shared: [String: [String: TemplateValue]] = [:]
+        var shared: [String: TemplateObject] = [:]
         for locale in config.locales {
-            var values: [String: TemplateValue] = ["ogLocale": .string(OpenGraph.locale(locale.code))]
+            var values: TemplateObject = ["ogLocale": .string(OpenGraph.locale(locale.code))]
             if urls.isAbsolute {
                 values["feed"] = [
                     "url": .string(urls.url(ofFile: AtomFeed.path(locale: locale.code))),
@@ -76,7 +76,7 @@ public struct PageContext: Sendable {
     func common(
         locale code: String, kind: String, title: String, description: String, file: String, alternates: [String: String],
         indexable: Bool = true, xDefault: String? = nil
-    ) -> [String: TemplateValue] {
+    ) -> TemplateObject {
         let url = urls.url(ofFile: file)
         let switcher: [TemplateValue] = config.locales.map { other in
             let target = alternates[other.code] ?? urls.home(other.code) + "#\(PageContext.translationMissingID)"
@@ -101,10 +101,10 @@ public struct PageContext: Sendable {
     }
 
     /// The keys of `common` that are the same on every page of a locale.
-    private func localeBase(_ code: String) -> [String: TemplateValue] {
+    private func localeBase(_ code: String) -> TemplateObject {
         let locale = config.locale(code) ?? config.locales[0]
         // Room for the page's own keys, so adding them to a copy does not grow it.
-        var values = [String: TemplateValue](minimumCapacity: 20)
+        var values = TemplateObject(minimumCapacity: 20)
         values.merge([
             "site": ["title": .string(config.title), "baseURL": .string(config.baseURL), "basePath": .string(config.basePath)],
             "lang": .string(code), "dir": .string(locale.direction.rawValue),
@@ -143,7 +143,7 @@ public struct PageContext: Sendable {
 
     func summary(_ entry: Entry) -> TemplateValue {
         let locale = entry.key.locale
-        var value: [String: TemplateValue] = [
+        var value: TemplateObject = [
             "id": .string(entry.id), "title": .string(entry.title), "url": .string(urls.entry(entry.key)),
             "titleHTML": .string(textHTML(entry.title, locale: locale)),
             "underReview": .bool(entry.isExpired(on: today)), "isDraft": .bool(entry.status == .draft),
@@ -159,7 +159,7 @@ public struct PageContext: Sendable {
     func categoryValue(_ category: Category, limit: Int? = nil) -> TemplateValue {
         let entries = index.entries(inCategory: "\(category.locale)/\(category.slug)")
         let shown = limit.map { Array(entries.prefix($0)) } ?? entries
-        var value: [String: TemplateValue] = [
+        var value: TemplateObject = [
             "title": .string(category.title), "slug": .string(category.slug),
             "titleHTML": .string(textHTML(category.title, locale: category.locale)),
             "url": .string(urls.category(locale: category.locale, slug: category.slug)),
@@ -188,9 +188,9 @@ public struct PageContext: Sendable {
     }
 
     /// A number and its counted phrase: `{countText, countLabel}` keys (`3 articles`, `مقالتان`).
-    func countValues(_ count: Int, key: String, locale: String) -> [String: TemplateValue] {
+    func countValues(_ count: Int, key: String, locale: String) -> TemplateObject {
         let format = formatter(locale)
-        var values: [String: TemplateValue] = ["count": .int(count), "countText": .string(format.number(count))]
+        var values: TemplateObject = ["count": .int(count), "countText": .string(format.number(count))]
         values["countLabel"] = .optional(format.count(count, key, strings: theme.strings(for: locale)))
         return values
     }

@@ -12,7 +12,7 @@ public struct PageRenderer: Sendable {
     private var config: SiteConfig { context.config }
     private var index: SiteIndex { context.index }
 
-    func render(_ template: String, _ values: [String: TemplateValue], file: String) -> OutputFile {
+    func render(_ template: String, _ values: TemplateObject, file: String) -> OutputFile {
         let bytes = context.theme.library.render(template, .object(values)) ?? []
         return OutputFile(path: file, contents: Data(bytes))
     }
@@ -49,7 +49,7 @@ public struct PageRenderer: Sendable {
             ]
         } : []
         let headings = body.headings.filter { $0.level <= 3 }
-        var entryValue: [String: TemplateValue] = [
+        var entryValue: TemplateObject = [
             "html": .bytes(body.htmlBytes),
             "category": [
                 "title": .string(context.categoryTitles["\(locale)/\(entry.key.category)"]?.title ?? entry.key.category),

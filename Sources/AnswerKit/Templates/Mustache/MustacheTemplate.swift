@@ -22,16 +22,16 @@ public struct Template: Sendable {
     struct Path: Sendable {
         let parts: [String]
         /// The part looked up the context stack (empty for no parts).
-        let first: String
+        let first: TemplateKey
         /// The parts looked up inside it.
-        let rest: [String]
+        let rest: [TemplateKey]
         /// `.`: the innermost context itself.
         let isImplicitIterator: Bool
 
         init(parts: [String]) {
             self.parts = parts
-            first = parts.first ?? ""
-            rest = Array(parts.dropFirst())
+            first = TemplateKey(parts.first ?? "")
+            rest = parts.dropFirst().map { TemplateKey($0) }
             isImplicitIterator = parts.first == "."
         }
     }
