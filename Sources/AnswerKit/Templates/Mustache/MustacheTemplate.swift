@@ -44,11 +44,14 @@ public struct Template: Sendable {
     }
 
     let nodes: [Node]
+    /// The nodes compiled for rendering.
+    let program: TemplateProgram
 
     /// Parses template text.
     public init(_ text: String) throws(SyntaxError) {
         var parser = TemplateParser(text)
         nodes = try parser.parse()
+        program = TemplateProgram(nodes)
     }
 
     /// Names of the partials and parents this template refers to.
@@ -90,7 +93,7 @@ public struct TemplateLibrary: Sendable {
         guard let template = templates[name] else { return nil }
         var renderer = TemplateRenderer(library: self, stack: [context])
         renderer.output.reserveCapacity(16_384)
-        renderer.render(template.nodes, blocks: [:], depth: 0)
+        renderer.render(template.program, template.program.operations.indices, blocks: [:], depth: 0)
         return renderer.output
     }
 }

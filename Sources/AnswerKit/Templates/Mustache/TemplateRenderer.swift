@@ -1,4 +1,4 @@
-/// Renders template nodes into UTF-8 bytes.
+/// Renders compiled templates (`TemplateProgram`) into UTF-8 bytes.
 struct TemplateRenderer {
     let library: TemplateLibrary
     var output: [UInt8] = []
@@ -10,73 +10,105 @@ struct TemplateRenderer {
     /// Partials and parents nested deeper than this are cut off (a template including itself).
     static let maximumDepth = 64
 
-    mutating func render(_ nodes: [Template.Node], blocks: [String: [Template.Node]], depth: Int) {
-        for node in nodes {
-            switch node {
-            case let .text(bytes):
-                output.append(contentsOf: bytes)
-            case let .variable(path, escaped):
-                guard let value = lookup(path) else { continue }
+    /// Where a block's content is: operations of the template that overrode it.
+    struct BlockContent {
+        let program: TemplateProgram
+        let range: Range<Int>
+    }
+
+    /// Renders `program`'s operations in `range`; `blocks` are the overrides of the
+    /// templates that extend this one (the most derived definition of a name wins).
+    mutating func render(_ program: TemplateProgram, _ range: Range<Int>, blocks: [String: BlockContent], depth: Int) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let operation = program.operations[index]
+            switch operation.kind {
+            case .text:
+                program.text.withUnsafeBufferPointer {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(operation.first)..<Int(operation.second)]))
+                }
+                index += 1
+            case .variable:
+                index += 1
+                guard let value = lookup(operation, in: program) else { continue }
                 switch value {
                 case let .string(text):
-                    if escaped { HTML.appendEscaped(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+                    if operation.flag { HTML.appendEscaped(text, to: &output) } else { output.append(contentsOf: text.utf8) }
                 case let .bytes(bytes):
-                    if escaped { bytes.withUnsafeBufferPointer { HTML.appendEscaped($0, to: &output) } } else { output.append(contentsOf: bytes) }
+                    if operation.flag { bytes.withUnsafeBufferPointer { HTML.appendEscaped($0, to: &output) } } else { output.append(contentsOf: bytes) }
                 case .bool, .int:
                     // No character of `true`, `false` or a number needs escaping.
                     output.append(contentsOf: value.text.utf8)
                 case .list, .object:
                     break
                 }
-            case let .section(path, inverted, children):
-                let value = lookup(path)
+            case .section:
+                let children = (index + 1)..<Int(operation.end)
+                index = Int(operation.end)
+                let value = lookup(operation, in: program)
                 let truthy = value?.isTruthy ?? false
-                if inverted {
-                    if !truthy { render(children, blocks: blocks, depth: depth) }
+                if operation.flag {
+                    if !truthy { render(program, children, blocks: blocks, depth: depth) }
                     continue
                 }
                 guard truthy, let value else { continue }
                 if case let .list(items) = value {
-                    for item in items { render(children, pushing: item, blocks: blocks, depth: depth) }
+                    for item in items { render(program, children, pushing: item, blocks: blocks, depth: depth) }
                 } else {
-                    render(children, pushing: value, blocks: blocks, depth: depth)
+                    render(program, children, pushing: value, blocks: blocks, depth: depth)
                 }
-            case let .partial(name):
-                guard depth < Self.maximumDepth, let template = library.templates[name] else { continue }
-                render(template.nodes, blocks: blocks, depth: depth + 1)
-            case let .parent(name, overrides):
-                guard depth < Self.maximumDepth, let template = library.templates[name] else { continue }
+            case .partial:
+                index += 1
+                guard depth < Self.maximumDepth, let template = library.templates[program.names[Int(operation.first)]] else { continue }
+                render(template.program, template.program.operations.indices, blocks: blocks, depth: depth + 1)
+            case .parent:
+                index = Int(operation.end)
+                guard depth < Self.maximumDepth, let template = library.templates[program.names[Int(operation.first)]] else { continue }
                 // The most derived definition wins: blocks already set by an outer child stay.
-                let merged = blocks.isEmpty ? overrides : overrides.merging(blocks) { _, outer in outer }
-                render(template.nodes, blocks: merged, depth: depth + 1)
-            case let .block(name, defaults):
-                render(blocks[name] ?? defaults, blocks: blocks, depth: depth)
+                var merged = blocks
+                for (name, range) in program.overrides[Int(operation.second)] where merged[name] == nil {
+                    merged[name] = BlockContent(program: program, range: range)
+                }
+                render(template.program, template.program.operations.indices, blocks: merged, depth: depth + 1)
+            case .block:
+                let defaults = (index + 1)..<Int(operation.end)
+                index = Int(operation.end)
+                if let content = blocks[program.names[Int(operation.first)]] {
+                    render(content.program, content.range, blocks: blocks, depth: depth)
+                } else {
+                    render(program, defaults, blocks: blocks, depth: depth)
+                }
             }
         }
     }
 
-    private mutating func render(_ nodes: [Template.Node], pushing context: TemplateValue, blocks: [String: [Template.Node]], depth: Int) {
+    private mutating func render(
+        _ program: TemplateProgram, _ range: Range<Int>, pushing context: TemplateValue, blocks: [String: BlockContent], depth: Int
+    ) {
         stack.append(context)
-        render(nodes, blocks: blocks, depth: depth)
+        render(program, range, blocks: blocks, depth: depth)
         stack.removeLast()
     }
 
-    /// Resolves a dotted name: the first part up the context stack, the rest inside it.
-    private func lookup(_ path: Template.Path) -> TemplateValue? {
-        if path.isImplicitIterator { return stack.last }
-        guard !path.parts.isEmpty else { return nil }
+    /// Resolves the dotted name of `operation`: the first part up the context stack, the rest inside it.
+    private func lookup(_ operation: TemplateProgram.Operation, in program: TemplateProgram) -> TemplateValue? {
+        let count = Int(operation.second)
+        if count < 0 { return stack.last }
+        guard count > 0 else { return nil }
+        let start = Int(operation.first)
+        let first = program.keys[start]
         var found: TemplateValue?
         var level = stack.count - 1
         while level >= 0 {
-            if case let .object(members) = stack[level], let value = members[path.first] {
+            if case let .object(members) = stack[level], let value = members[first] {
                 found = value
                 break
             }
             level -= 1
         }
         guard var value = found else { return nil }
-        for part in path.rest {
-            guard case let .object(members) = value, let member = members[part] else { return nil }
+        for part in (start + 1)..<(start + count) {
+            guard case let .object(members) = value, let member = members[program.keys[part]] else { return nil }
             value = member
         }
         return value
