@@ -41,9 +41,11 @@ enum BuildCache {
         hasher.update(data: configData)
         for folder in [config.resolve(config.contentPath, root: options.root), config.resolve(config.templatesPath, root: options.root)] {
             guard let files = try? ContentLoader.discover(folder) else { return nil }
-            add(folder.path)
+            let folderPath = folder.path
+            add(folderPath)
             for file in files {
-                guard let stamp = stamp(folder.appendingPathComponent(file).path) else { return nil }
+                // Joined as text: `URL.appendingPathComponent` stats the path (half of this function's time).
+                guard let stamp = stamp(folderPath + "/" + file) else { return nil }
                 add(file)
                 add(stamp)
             }

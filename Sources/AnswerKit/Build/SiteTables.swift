@@ -20,9 +20,14 @@ struct SiteTables {
         self.publishedKeys = publishedKeys
         let unpublished = content.entries.filter { !publishedKeys.contains($0.key) }
         drafts = unpublished.filter { $0.status == .draft }
-        links = LinkTable(published: index.entries, unpublished: unpublished, categories: content.categories, assets: content.assets, urls: urls)
-        draftLinks = LinkTable(
-            published: index.entries + drafts, unpublished: unpublished.filter { $0.status != .draft }, categories: content.categories,
-            assets: content.assets, urls: urls)
+        // The two tables are independent: made at the same time (this stage runs alone).
+        let (published, drafts, urls) = (index.entries, drafts, urls)
+        (links, draftLinks) = Parallel.both(
+            { LinkTable(published: published, unpublished: unpublished, categories: content.categories, assets: content.assets, urls: urls) },
+            {
+                LinkTable(
+                    published: published + drafts, unpublished: unpublished.filter { $0.status != .draft }, categories: content.categories,
+                    assets: content.assets, urls: urls)
+            })
     }
 }

@@ -24,6 +24,16 @@ public enum Parallel {
         }
         return results.values()
     }
+
+    /// `first()` and `second()` run at the same time; both results.
+    public static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        let a = ResultBuffer<A>(count: 1)
+        let b = ResultBuffer<B>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { a.set(0, first()) } else { b.set(0, second()) }
+        }
+        return (a.values()[0], b.values()[0])
+    }
 }
 
 /// A write-once-per-slot buffer filled from several threads.

@@ -64,8 +64,10 @@ struct IncrementalUpdate {
         var changes = SourceChanges()
         let parser = EntryParser(config: config, today: options.today)
         var toRead: [String] = []
+        let directory = contentDirectory.path
         for path in paths {
-            let stamp = FileStamp(path: contentDirectory.appendingPathComponent(path).path)
+            // Joined as text: `URL.appendingPathComponent` would stat every path once more.
+            let stamp = FileStamp(path: directory + "/" + path)
             if path.hasSuffix(".md") {
                 if stamp == nil {
                     if memory.files[path] != nil { changes.files[path] = .some(nil) }
