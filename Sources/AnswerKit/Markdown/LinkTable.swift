@@ -80,17 +80,7 @@ public struct LinkTable: Sendable {
         }
         // Without a `%` there is nothing to decode (and no Foundation call to make).
         let decoded = path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path
-        var parts = source.split(separator: "/").dropLast().map(String.init)
-        for component in decoded.split(separator: "/", omittingEmptySubsequences: true) {
-            switch component {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return .broken("'\(destination)' points outside the content folder") }
-                parts.removeLast()
-            default: parts.append(String(component))
-            }
-        }
-        let target = parts.joined(separator: "/")
+        guard let target = Self.join(folderOf: source, decoded) else { return .broken("'\(destination)' points outside the content folder") }
         lookedUp = target
         if let entry = entries[target] ?? entries[target + ".md"] {
             return .rewritten(entry.url + suffix, target: entry.key, fragment: fragment)
@@ -106,6 +96,47 @@ public struct LinkTable: Sendable {
             return .rewritten(basePath + Slug.urlPath(target) + suffix, target: nil, fragment: nil)
         }
         return .broken("'\(destination)' does not match any entry, category or file (looked for content/\(target))")
+    }
+
+    /// `path` taken from the folder of the file `source` (both `/`-separated, empty parts
+    /// skipped, `.` and `..` applied); `nil` when `..` leaves the content folder.
+    ///
+    /// On bytes: splitting into `String`s and joining them again was most of the
+    /// time of resolving a link, and every entry body has several.
+    static func join(folderOf source: String, _ path: String) -> String? {
+        var target: [UInt8] = []
+        target.reserveCapacity(source.utf8.count + path.utf8.count)
+        // Where each part starts in `target`, to drop it again for `..`.
+        var starts: [Int] = []
+        func add(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+            if part.count == 1, part.first == UInt8(ascii: ".") { return true }
+            if part.count == 2, part.first == UInt8(ascii: "."), part.last == UInt8(ascii: ".") {
+                guard let start = starts.popLast() else { return false }
+                target.removeSubrange(max(0, start - 1)...)
+                return true
+            }
+            if !target.isEmpty { target.append(UInt8(ascii: "/")) }
+            starts.append(target.count)
+            target.append(contentsOf: part)
+            return true
+        }
+        let folderOK = UTF8Bytes.with(source) { bytes -> Bool in
+            // Every part but the last (the file's own name), taken as they are: `.` and `..` stay names there.
+            let parts = bytes.split(separator: UInt8(ascii: "/"))
+            for part in parts.dropLast() {
+                if !target.isEmpty { target.append(UInt8(ascii: "/")) }
+                starts.append(target.count)
+                target.append(contentsOf: part)
+            }
+            return true
+        }
+        guard folderOK else { return nil }
+        let pathOK = UTF8Bytes.with(path) { bytes -> Bool in
+            for part in bytes.split(separator: UInt8(ascii: "/")) where !add(part) { return false }
+            return true
+        }
+        guard pathOK else { return nil }
+        return String(decoding: target, as: UTF8.self)
     }
 
     /// The paths whose lookup gives a different outcome in `other` than here (an

@@ -207,6 +207,35 @@ import Testing
         }
     }
 
+    /// `LinkTable.join` as it was: split into strings, `.` and `..` applied, joined.
+    static func referenceJoin(folderOf source: String, _ path: String) -> String? {
+        var parts = source.split(separator: "/").dropLast().map(String.init)
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(component))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    @Test func linkJoiningMatchesReference() {
+        let pieces = ["", "/", "//", ".", "..", "...", "./", "../", "a", "en", "billing", "refund-status.md", "_index.md", "é", "שלום", "د.ع", ".x", "x."]
+        var generator = SplitMix(seed: 9)
+        func random() -> String {
+            (0..<Int(generator.next() % 7)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined(separator: generator.next() % 4 == 0 ? "" : "/")
+        }
+        for _ in 0..<5000 {
+            let (source, path) = (random(), random())
+            #expect(LinkTable.join(folderOf: source, path) == Self.referenceJoin(folderOf: source, path), "\(source.debugDescription) \(path.debugDescription)")
+        }
+        #expect(LinkTable.join(folderOf: "en/orders/track.md", "../billing/refund.md") == "en/billing/refund.md")
+        #expect(LinkTable.join(folderOf: "en/orders/track.md", "../../../x.md") == nil)
+    }
+
     /// `Slug.make` as it was: Foundation's NFC, then `lowercased()`, then three properties a scalar.
     static func referenceSlug(_ text: String) -> String {
         var result = String.UnicodeScalarView()
