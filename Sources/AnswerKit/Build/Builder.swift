@@ -79,7 +79,7 @@ public enum Builder {
             return ContentLoader.assemble(files, assets: assets, config: config)
         }
         diagnostics.append(contentsOf: content.diagnostics)
-        Memory.releaseFreed()
+        clock.measure("trim") { Memory.releaseFreed() }
         guard let theme = loadedTheme else { return finish(diagnostics, report, options) }
 
         let tables = clock.measure("index") { SiteTables(content: content, config: config, includeDrafts: options.includeDrafts) }
@@ -124,8 +124,8 @@ public enum Builder {
                 headings[result.key] = Set(result.headingIDs)
             }
             diagnostics.append(contentsOf: checkAnchors((rendered + checkedDrafts).flatMap(\.anchoredLinks), headings: headings))
-            Memory.releaseFreed()
         }
+        clock.measure("trim") { Memory.releaseFreed() }
         // Lists, bundles and assets.
         let listPages = try clock.measure("lists") { () throws(BuildFailure) in try writeListPages(pages, sink: sink) }
         // The agent console (public/agent/), unless answerkit.yml leaves it out of this deploy.

@@ -122,6 +122,7 @@ extension Builder {
         }
         result.report.incremental = incremental
         result.report.stages = clock.stages
+        Memory.releaseInBackground(consume recorder)
         return result
     }
 }
