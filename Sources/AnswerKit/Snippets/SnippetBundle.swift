@@ -175,10 +175,20 @@ extension SnippetBundle {
     /// Writes `snippets.json` and one bundle per locale from serialized replies sorted
     /// by id, streaming them into the files; byte for byte what `make(…).write(locales:to:)` writes.
     public static func write(_ serialized: [SerializedSnippet], config: SiteConfig, locales: [String], to sink: some OutputSink) throws(BuildFailure) {
-        try sink.write(path: "snippets.json", parts: header(config: config, locale: nil, count: serialized.count).parts(serialized.map(\.json)[...]))
-        for locale in locales {
-            try write(serialized, config: config, locale: locale, to: sink)
+        // The bundle of all locales and each locale's: written at the same time.
+        let failures = Parallel.map([nil] + locales.map(Optional.some), chunkSize: 1) { locale -> BuildFailure? in
+            do throws(BuildFailure) {
+                if let locale {
+                    try write(serialized, config: config, locale: locale, to: sink)
+                } else {
+                    try sink.write(path: "snippets.json", parts: header(config: config, locale: nil, count: serialized.count).parts(serialized.map(\.json)[...]))
+                }
+                return nil
+            } catch {
+                return error
+            }
         }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     /// Writes the bundle of one locale (`<locale>/snippets.json`) from all serialized replies sorted by id.
