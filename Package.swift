@@ -52,7 +52,14 @@ let package = Package(
                 "AnswerKitMCP",
                 "AnswerKitServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // mimalloc (Microsoft's allocator, Debian libmimalloc-dev) replaces glibc's malloc
+            // in the command: a build makes and frees millions of small strings and arrays on
+            // every core, and glibc's arenas cost a tenth of its time and more memory (at
+            // 10 000 entries 3.5 s → 3.2 s; at 100 000 entries 1.06 → 1.0 GB peak). Linked,
+            // its malloc comes before libc's for the whole process. Not on macOS, whose
+            // allocator is another one.
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(
             name: "AnswerKitTests",

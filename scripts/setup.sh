@@ -2,7 +2,7 @@
 # Installs what AnswerKit needs on Debian/Ubuntu, idempotently: only missing
 # packages are installed, and `apt-get update` runs at most once per call.
 #
-#   scripts/setup.sh            libcmark-dev (to build AnswerKit)
+#   scripts/setup.sh            libcmark-dev, libmimalloc-dev (to build AnswerKit)
 #   scripts/setup.sh test       + chromium, chromium-driver, nodejs, python3-venv (tests)
 #   scripts/setup.sh bench      + hugo, cmark, time (benchmarks)
 #
@@ -10,7 +10,7 @@
 # On other systems install the equivalents yourself (macOS: brew install cmark).
 set -euo pipefail
 
-want=(libcmark-dev pkg-config)
+want=(libcmark-dev libmimalloc-dev pkg-config)
 for profile in "$@"; do
   case "$profile" in
     test) want+=(chromium chromium-driver python3-venv) ; command -v node >/dev/null || want+=(nodejs) ;;
