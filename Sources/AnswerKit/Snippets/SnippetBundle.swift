@@ -258,19 +258,24 @@ extension SnippetBundle {
 extension SnippetBundle.Snippet {
     /// The snippet as a JSON value (the same fields as its `Encodable` form).
     var json: JSONValue {
+        // Written in the order the writer sorts keys in (bytewise), so its sort has nothing to move.
         var members: [(String, JSONValue)] = [
-            ("id", .string(id)), ("entry", .string(entry)), ("locale", .string(locale)), ("channel", .string(channel)),
-            ("kind", .string(kind)), ("title", .string(title)), ("text", .string(text)),
-            ("variables", .array(variables.map(JSONValue.string))), ("url", .string(url)), ("tags", .array(tags.map(JSONValue.string))),
-            ("length", .int(length)), ("limit", limit.map(JSONValue.int) ?? .null), ("unit", .string(unit)),
-            ("approved_by", .string(approvedBy)), ("approved_on", .string(approvedOn.description)), ("hash", .string(hash)),
-            ("worst_case_length", worstCaseLength.map(JSONValue.int) ?? .null),
+            ("approved_by", .string(approvedBy)), ("approved_on", .string(approvedOn.description)), ("channel", .string(channel)),
+            ("entry", .string(entry)), ("hash", .string(hash)), ("id", .string(id)), ("kind", .string(kind)), ("length", .int(length)),
+            ("limit", limit.map(JSONValue.int) ?? .null),
         ]
-        if let worstCaseSegments { members.append(("worst_case_segments", .int(worstCaseSegments))) }
-        if staleTranslation == true { members.append(("stale_translation", .bool(true))) }
-        if let segments { members.append(("segments", .int(segments))) }
+        members.reserveCapacity(22)
         if let limitChannel { members.append(("limit_channel", .string(limitChannel))) }
+        members.append(("locale", .string(locale)))
         if let reviewBy { members.append(("review_by", .string(reviewBy.description))) }
+        if let segments { members.append(("segments", .int(segments))) }
+        if staleTranslation == true { members.append(("stale_translation", .bool(true))) }
+        members.append(contentsOf: [
+            ("tags", .array(tags.map(JSONValue.string))), ("text", .string(text)), ("title", .string(title)), ("unit", .string(unit)),
+            ("url", .string(url)), ("variables", .array(variables.map(JSONValue.string))),
+            ("worst_case_length", worstCaseLength.map(JSONValue.int) ?? .null),
+        ])
+        if let worstCaseSegments { members.append(("worst_case_segments", .int(worstCaseSegments))) }
         return .object(members)
     }
 }

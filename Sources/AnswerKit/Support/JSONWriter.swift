@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// A JSON value for hand-assembled documents.
 public enum JSONValue: Sendable, Equatable {
     case string(String)
@@ -49,7 +55,7 @@ public enum JSONWriter {
             output.append(UInt8(ascii: "]"))
         case let .object(members):
             output.append(UInt8(ascii: "{"))
-            for (index, (key, member)) in members.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }).enumerated() {
+            for (index, (key, member)) in members.sorted(by: { keyPrecedes($0.0, $1.0) }).enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 writeString(key, into: &output, scriptSafe: scriptSafe)
                 output.append(UInt8(ascii: ":"))
@@ -92,7 +98,7 @@ public enum JSONWriter {
         case let .object(members):
             guard !members.isEmpty else { return output.append(contentsOf: "{}".utf8) }
             output.append(contentsOf: "{\n".utf8)
-            let sorted = members.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+            let sorted = members.sorted { keyPrecedes($0.0, $1.0) }
             for (index, (key, member)) in sorted.enumerated() {
                 pad(&output, indent + 1)
                 writeString(key, into: &output)
@@ -102,6 +108,21 @@ public enum JSONWriter {
             }
             pad(&output, indent)
             output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Bytewise order of keys (UTF-8 code units), by `memcmp`: the generic
+    /// `lexicographicallyPrecedes` over two `UTF8View`s was most of sorting a snippet's keys.
+    static func keyPrecedes(_ a: String, _ b: String) -> Bool {
+        UTF8Bytes.with(a) { x in
+            UTF8Bytes.with(b) { y in
+                let common = min(x.count, y.count)
+                if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+                    let order = memcmp(p, q, common)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
         }
     }
 

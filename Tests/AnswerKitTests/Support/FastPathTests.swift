@@ -207,6 +207,15 @@ import Testing
         }
     }
 
+    @Test func jsonKeyOrderIsBytewise() {
+        let keys = Self.pieces + Self.randomTexts(count: 400, seed: 10) + ["limit", "limit_channel", "locale", "a", "ab", "", "é", "z"]
+        for a in keys {
+            for b in keys.prefix(60) {
+                #expect(JSONWriter.keyPrecedes(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a.debugDescription) \(b.debugDescription)")
+            }
+        }
+    }
+
     /// `LinkTable.join` as it was: split into strings, `.` and `..` applied, joined.
     static func referenceJoin(folderOf source: String, _ path: String) -> String? {
         var parts = source.split(separator: "/").dropLast().map(String.init)
