@@ -143,12 +143,20 @@ public enum URLScanner {
     }
 
     static func isHostScalar(_ c: Unicode.Scalar) -> Bool {
-        c == "-" || c == "_" || c.properties.isAlphabetic || c.properties.numericType == .decimal
+        // ASCII answered without the Unicode property tables (the scan asks at every offset).
+        if c.value < 0x80 { return isASCIIWord(c.value) || c == "-" }
+        return c == "-" || c == "_" || c.properties.isAlphabetic || c.properties.numericType == .decimal
             || c.properties.generalCategory == .nonspacingMark || c.properties.generalCategory == .spacingMark
     }
 
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic || c.properties.numericType == .decimal || c == "_"
+        if c.value < 0x80 { return isASCIIWord(c.value) }
+        return c.properties.isAlphabetic || c.properties.numericType == .decimal || c == "_"
+    }
+
+    /// ASCII letters, digits and `_` (the ASCII scalars that are alphabetic or decimal, or `_`).
+    private static func isASCIIWord(_ value: UInt32) -> Bool {
+        (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) || value == 0x5F
     }
 
     private static func isDirectionalControl(_ c: Unicode.Scalar) -> Bool {

@@ -7,6 +7,17 @@ import Testing
         return URLScanner.urlRanges(in: scalars).map { String(String.UnicodeScalarView(scalars[$0])) }
     }
 
+    @Test func asciiShortcutsMatchUnicodeProperties() {
+        for value in UInt32(0)..<0x80 {
+            let c = Unicode.Scalar(value)!
+            let word = c.properties.isAlphabetic || c.properties.numericType == .decimal || c == "_"
+            let host = c == "-" || c == "_" || c.properties.isAlphabetic || c.properties.numericType == .decimal
+                || c.properties.generalCategory == .nonspacingMark || c.properties.generalCategory == .spacingMark
+            #expect(URLScanner.isWordScalar(c) == word, "U+\(String(value, radix: 16))")
+            #expect(URLScanner.isHostScalar(c) == host, "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test(arguments: [
         ("Track it: https://nimbus.example/refunds.", ["https://nimbus.example/refunds"]),
         ("(see https://example.com/a_(b))", ["https://example.com/a_(b)"]),
