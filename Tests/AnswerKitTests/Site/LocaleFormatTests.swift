@@ -6,6 +6,26 @@ import Testing
 @Suite struct LocaleFormatTests {
     static let day = Day(year: 2026, month: 10, day: 7)
 
+    /// Dates made from a month's pattern are exactly ICU's, every day, in many locales and digits.
+    @Test func monthPatternsGiveICUDates() {
+        let locales = ["en", "fr", "tr", "ar", "he", "de", "ja", "ru", "es", "pt-BR", "fa", "hi", "ko", "zh", "pl", "lt", "hu"]
+        for code in locales {
+            for digits in [DigitStyle.latin, .arabicIndic] {
+                let format = LocaleFormat(code: code, digits: digits)
+                for (year, month) in [(2026, 10), (2022, 2), (2031, 12)] {
+                    for day in 1...(month == 2 ? 28 : 31) {
+                        let date = Day(year: year, month: month, day: day)
+                        var style = Date.FormatStyle(date: .long, time: .omitted)
+                        style.locale = Locale(identifier: format.identifier)
+                        style.timeZone = TimeZone(identifier: "UTC")!
+                        style.calendar = Calendar(identifier: .gregorian)
+                        #expect(format.date(date) == date.date.formatted(style), "\(code) \(digits) \(date)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test(arguments: [
         ("en", DigitStyle.latin, "October 7, 2026"),
         ("fr", .latin, "7 octobre 2026"),
