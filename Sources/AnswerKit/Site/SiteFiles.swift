@@ -23,15 +23,16 @@ public enum SiteFiles {
     /// configuration give the same bytes (no clock is read; `today` only decides
     /// which entries are under review).
     public static func make(config: SiteConfig, urls: URLScheme, index: SiteIndex, strings: [String: [String: String]], today: Day) -> [LazyOutputFile] {
-        var files = [eager(Robots.file(config: config, urls: urls))]
-        for locale in config.locales {
-            let title = strings[locale.code]?["feed_title"] ?? AtomFeed.defaultTitle
-            if let feed = AtomFeed.file(locale: locale, title: title, config: config, urls: urls, index: index, today: today) {
-                files.append(eager(feed))
-            }
-        }
-        files += Sitemap.files(Sitemap.groups(config: config, urls: urls, index: index), config: config, urls: urls)
-        return files
+        // The feeds and the sitemap's groups are made at the same time (this stage runs alone).
+        let (feeds, groups) = Parallel.both(
+            {
+                config.locales.compactMap { locale -> LazyOutputFile? in
+                    let title = strings[locale.code]?["feed_title"] ?? AtomFeed.defaultTitle
+                    return AtomFeed.file(locale: locale, title: title, config: config, urls: urls, index: index, today: today).map(eager)
+                }
+            },
+            { Sitemap.groups(config: config, urls: urls, index: index) })
+        return [eager(Robots.file(config: config, urls: urls))] + feeds + Sitemap.files(groups, config: config, urls: urls)
     }
 
     private static func eager(_ file: OutputFile) -> LazyOutputFile {
