@@ -26,7 +26,7 @@ command -v swift >/dev/null || {
 
 if ! command -v dpkg-query >/dev/null; then
   if pkg-config --exists libcmark 2>/dev/null; then exit 0; fi
-  echo "setup.sh: not a Debian system; install cmark (e.g. 'brew install cmark') and the test tools by hand" >&2
+  echo "setup.sh: not a Debian system; install cmark (e.g. 'brew install cmark'; on Linux also mimalloc) and the test tools by hand" >&2
   exit 1
 fi
 
