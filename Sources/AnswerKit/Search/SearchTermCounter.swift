@@ -301,9 +301,14 @@ final class SearchTermCounterPool: Sendable {
     }
 
     func terms(of document: SearchDocument) -> SearchDocumentTerms {
+        terms(of: CollectionOfOne(document))[0]
+    }
+
+    /// The terms of each of `documents`, in order, counted by one counter.
+    func terms(of documents: some Collection<SearchDocument>) -> [SearchDocumentTerms] {
         var counter = idle.withLock { $0.popLast() } ?? SearchDocumentCounter(language: language, registry: registry)
         defer { idle.withLock { $0.append(counter) } }
-        return counter.terms(of: document)
+        return documents.map { counter.terms(of: $0) }
     }
 
     /// Frees the counters (their caches), once the locale is indexed.
