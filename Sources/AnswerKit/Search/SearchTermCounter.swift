@@ -58,9 +58,9 @@ struct SearchTermCounter: WordSink {
     private var analyzer: WordAnalyzer
     private let registry: SearchTermRegistry
     /// Piece → its words (see `Cached`).
-    private var pieces = PlainWordTable(capacity: 8192)
+    private var pieces = WordBytesTable(capacity: 8192)
     /// Plain word → its terms (see `Cached`).
-    private var words = PlainWordTable(capacity: 8192)
+    private var words = WordBytesTable(capacity: 8192)
     /// What pieces and words with other than exactly one term are: for a word, its
     /// term count then its ids; for a piece, its word count then each word so.
     private var records: [Int32] = []
@@ -169,9 +169,8 @@ struct SearchTermCounter: WordSink {
     mutating func piece(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         endPiece()
         guard bytes.count <= 32 else { return false }
-        let key = PlainWord(bytes)
-        guard let value = pieces.value(key) else {
-            recording = key
+        guard let value = pieces.value(bytes) else {
+            recording = PlainWord(bytes)
             pieceRecord.removeAll(keepingCapacity: true)
             pieceRecord.append(0)
             return false
@@ -207,9 +206,8 @@ struct SearchTermCounter: WordSink {
     }
 
     mutating func plainWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let key = PlainWord(bytes)
-        guard let value = words.value(key) else {
-            pendingWord = key
+        guard let value = words.value(bytes) else {
+            pendingWord = PlainWord(bytes)
             return false
         }
         scratch.removeAll(keepingCapacity: true)
@@ -303,9 +301,14 @@ final class SearchTermCounterPool: Sendable {
     }
 
     func terms(of document: SearchDocument) -> SearchDocumentTerms {
+        terms(of: CollectionOfOne(document))[0]
+    }
+
+    /// The terms of each of `documents`, in order, counted by one counter.
+    func terms(of documents: some Collection<SearchDocument>) -> [SearchDocumentTerms] {
         var counter = idle.withLock { $0.popLast() } ?? SearchDocumentCounter(language: language, registry: registry)
         defer { idle.withLock { $0.append(counter) } }
-        return counter.terms(of: document)
+        return documents.map { counter.terms(of: $0) }
     }
 
     /// Frees the counters (their caches), once the locale is indexed.

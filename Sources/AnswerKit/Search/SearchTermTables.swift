@@ -83,6 +83,121 @@ struct PlainWordTable {
     }
 }
 
+/// Byte strings of at most 32 bytes → any `Int32` but `Int32.min`, looked up by
+/// their bytes: those of at most 8 bytes (about 95 % of the pieces of text in the
+/// benchmark corpus, and most words of any text) in a table of 16-byte slots, the
+/// others in a `PlainWordTable` (40-byte slots).
+///
+/// Split because the index build looks up every piece of text here and the
+/// lookups are mostly cache misses: with tens of thousands of distinct pieces per
+/// locale, 40-byte slots made a table of megabytes (more than a core's L2 cache),
+/// and the load of the slot was most of the time the counter spent per piece.
+struct WordBytesTable {
+    private var short = ShortWordTable()
+    private var long = PlainWordTable()
+
+    init(capacity: Int = 1024) {
+        short = ShortWordTable(capacity: capacity)
+        long = PlainWordTable(capacity: max(capacity / 8, 16))
+    }
+
+    var count: Int { short.count + long.count }
+
+    /// The value of `bytes` (at most 32), or nil.
+    @inline(__always)
+    func value(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        if bytes.count <= 8 {
+            guard let base = bytes.baseAddress else { return short.value(0, count: 0) }
+            return short.value(PlainWord.packed(UnsafeRawPointer(base), count: bytes.count), count: bytes.count)
+        }
+        return long.value(PlainWord(bytes))
+    }
+
+    /// Adds `key` (not in the table) with `value` (not `Int32.min`).
+    mutating func insert(_ key: PlainWord, _ value: Int32) {
+        if key.count <= 8 {
+            short.insert(key.head, count: key.count, value)
+        } else {
+            long.insert(key, value)
+        }
+    }
+
+    mutating func removeAll() {
+        short.removeAll()
+        long.removeAll()
+    }
+}
+
+/// Byte strings of at most 8 bytes, packed little-endian into a `UInt64` with
+/// their length (`PlainWord.packed`) → any `Int32` but `Int32.min`.
+struct ShortWordTable {
+    private struct Slot {
+        var key: UInt64
+        /// `empty` for an empty slot.
+        var value: Int32
+        var count: Int32
+    }
+
+    private static var empty: Int32 { .min }
+    private var slots: [Slot]
+    private var shift: UInt64
+    private(set) var count = 0
+
+    init(capacity: Int = 1024) {
+        var bits = 4
+        while (1 << bits) * 5 < max(capacity, 1) * 8 { bits += 1 }
+        slots = Array(repeating: Slot(key: 0, value: Self.empty, count: 0), count: 1 << bits)
+        shift = UInt64(64 - bits)
+    }
+
+    @inline(__always)
+    private static func hash(_ key: UInt64, count: Int) -> UInt64 {
+        ((key ^ UInt64(count) << 59) &* 0x9E37_79B9_7F4A_7C15 ^ key >> 29) &* 0xBF58_476D_1CE4_E5B9
+    }
+
+    /// The value of the `count` bytes packed in `key`, or nil.
+    @inline(__always)
+    func value(_ key: UInt64, count: Int) -> Int32? {
+        let shift = self.shift
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var index = Int(truncatingIfNeeded: Self.hash(key, count: count) >> shift)
+            while true {
+                let slot = slots[index]
+                if slot.value == Self.empty { return nil }
+                if slot.key == key, Int(slot.count) == count { return slot.value }
+                index = (index + 1) & mask
+            }
+        }
+    }
+
+    /// Adds `key` of `count` bytes (not in the table) with `value` (not `Int32.min`).
+    mutating func insert(_ key: UInt64, count: Int, _ value: Int32) {
+        precondition(value != Self.empty && count <= 8)
+        if (self.count + 1) * 8 > slots.count * 5 { grow() }
+        self.count += 1
+        let shift = self.shift
+        slots.withUnsafeMutableBufferPointer { slots in
+            let mask = slots.count - 1
+            var index = Int(truncatingIfNeeded: Self.hash(key, count: count) >> shift)
+            while slots[index].value != Self.empty { index = (index + 1) & mask }
+            slots[index] = Slot(key: key, value: value, count: Int32(count))
+        }
+    }
+
+    mutating func removeAll() {
+        guard count > 0 else { return }
+        for index in slots.indices { slots[index].value = Self.empty }
+        count = 0
+    }
+
+    private mutating func grow() {
+        let old = slots
+        self = ShortWordTable(capacity: old.count * 2)
+        for slot in old where slot.value != Self.empty { insert(slot.key, count: Int(slot.count), slot.value) }
+    }
+}
+
 /// Terms as Unicode scalar values (any length) → a non-negative `Int32`. The keys
 /// are copied into one array.
 struct ScalarTermTable {

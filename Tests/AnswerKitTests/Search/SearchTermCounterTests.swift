@@ -38,6 +38,56 @@ import Testing
     }
 
     @Test(arguments: [1, 2, 3] as [UInt64])
+    func wordBytesTableAgreesWithADictionary(_ seed: UInt64) {
+        var random = SplitMix64(state: seed)
+        var table = WordBytesTable(capacity: 4)
+        var reference: [[UInt8]: Int32] = [:]
+        // Lengths 1–32 around the 8-byte split, over a small alphabet (and a zero byte).
+        func randomBytes() -> [UInt8] {
+            let length = 1 + Int(random.next() % (random.next() % 4 == 0 ? 32 : 10))
+            return (0..<length).map { _ in [0x61, 0x62, 0x00, 0xD8][Int(random.next() % 4)] }
+        }
+        for round in 0..<3 {
+            for step in 0..<6000 {
+                let bytes = randomBytes()
+                let expected = reference[bytes]
+                #expect(bytes.withUnsafeBufferPointer { table.value($0) } == expected, "round \(round), step \(step): \(bytes)")
+                if expected == nil, random.next() % 2 == 0 {
+                    let value = max(Int32(truncatingIfNeeded: random.next()), .min + 1)
+                    table.insert(bytes.withUnsafeBufferPointer { PlainWord($0) }, value)
+                    reference[bytes] = value
+                }
+                #expect(table.count == reference.count)
+            }
+            for (bytes, value) in reference { #expect(bytes.withUnsafeBufferPointer { table.value($0) } == value) }
+            table.removeAll()
+            reference.removeAll()
+            #expect([UInt8(0x61)].withUnsafeBufferPointer { table.value($0) } == nil && table.count == 0)
+        }
+    }
+
+    /// `PlainWord` reads only its own bytes (whatever surrounds them) and packs them
+    /// as byte `i` at bit `8 × (i % 8)` of word `i / 8`.
+    @Test func plainWordPacksOnlyItsBytes() {
+        var random = SplitMix64(state: 7)
+        for length in 0...32 {
+            let word = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            var keys: [PlainWord] = []
+            for filler: UInt8 in [0x00, 0xFF, 0x20] {
+                let buffer = [UInt8](repeating: filler, count: 8) + word + [UInt8](repeating: filler, count: 8)
+                keys.append(buffer.withUnsafeBufferPointer { PlainWord(UnsafeBufferPointer(rebasing: $0[8..<(8 + length)])) })
+            }
+            #expect(Set(keys).count == 1, "length \(length)")
+            #expect(keys[0].count == length)
+            let head = word.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
+            #expect(keys[0].head == head, "length \(length)")
+            if length <= 8 {
+                #expect(word.withUnsafeBytes { PlainWord.packed($0.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!, count: length) } == head)
+            }
+        }
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
     func scalarTermTableAgreesWithADictionary(_ seed: UInt64) {
         var random = SplitMix64(state: seed)
         var table = ScalarTermTable(capacity: 2)
