@@ -13,6 +13,15 @@ import Foundation
 /// swift-collections nor the standard library has a table with a custom hash.
 /// `SearchTermTablesTests` compares both with `Dictionary` on random keys.
 
+/// The size of the tables below: slots for `capacity` keys at most 5/8 full, as a power of two.
+enum TableSize {
+    static func bits(for capacity: Int) -> Int {
+        var bits = 4
+        while (1 << bits) * 5 < max(capacity, 1) * 8 { bits += 1 }
+        return bits
+    }
+}
+
 /// Byte strings of at most 32 bytes (`PlainWord`) → any `Int32` but `Int32.min`.
 struct PlainWordTable {
     private struct Slot {
@@ -29,17 +38,11 @@ struct PlainWordTable {
 
     /// A table for about `capacity` keys before it grows.
     init(capacity: Int = 1024) {
-        let bits = Self.bits(for: capacity)
+        let bits = TableSize.bits(for: capacity)
         slots = Array(repeating: Slot(key: PlainWord(UnsafeBufferPointer(start: nil, count: 0)), value: Self.empty), count: 1 << bits)
         shift = UInt64(64 - bits)
     }
 
-    /// At most 5/8 full.
-    private static func bits(for capacity: Int) -> Int {
-        var bits = 4
-        while (1 << bits) * 5 < max(capacity, 1) * 8 { bits += 1 }
-        return bits
-    }
 
     /// The value of `key`, or nil.
     @inline(__always)
@@ -144,8 +147,7 @@ struct ShortWordTable {
     private(set) var count = 0
 
     init(capacity: Int = 1024) {
-        var bits = 4
-        while (1 << bits) * 5 < max(capacity, 1) * 8 { bits += 1 }
+        let bits = TableSize.bits(for: capacity)
         slots = Array(repeating: Slot(key: 0, value: Self.empty, count: 0), count: 1 << bits)
         shift = UInt64(64 - bits)
     }
@@ -216,8 +218,7 @@ struct ScalarTermTable {
     private(set) var count = 0
 
     init(capacity: Int = 1024) {
-        var bits = 4
-        while (1 << bits) * 5 < max(capacity, 1) * 8 { bits += 1 }
+        let bits = TableSize.bits(for: capacity)
         slots = Array(repeating: Slot(value: -1, hash: 0, start: 0, length: 0), count: 1 << bits)
         shift = UInt64(64 - bits)
     }
