@@ -16,6 +16,7 @@ from pathlib import Path
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
 
@@ -101,8 +102,13 @@ class Browser:
         self.wait_until(lambda d: d.execute_script("return document.readyState") == "complete", f"loading {url}", 10)
 
     def wait_until(self, condition, message: str = "", timeout: float = 5):
-        """Poll ``condition(driver)`` every 50 ms (Selenium's default is 500 ms) until it is truthy."""
-        return WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(condition, message)
+        """Poll ``condition(driver)`` every 50 ms (Selenium's default is 500 ms) until it is truthy.
+
+        An element gone stale between finding and reading it (the page reloaded in
+        between, as live reload does at any moment) counts as not yet, not as a failure.
+        """
+        return WebDriverWait(self.driver, timeout, poll_frequency=0.05,
+                             ignored_exceptions=(StaleElementReferenceException,)).until(condition, message)
 
     def js(self, script: str, *args):
         return self.driver.execute_script(script, *args)
