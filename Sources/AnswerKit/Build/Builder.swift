@@ -220,8 +220,7 @@ public enum Builder {
                     markdown.render(
                         bytes: body, path: entry.path, source: relative, lineOffset: entry.bodyLineOffset, direction: markdown.direction(of: entry.key.locale))
                 }
-                var bytes = raw.bindMemory(to: UInt8.self)
-                if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+                let bytes = TextDecoding.withoutByteOrderMark(raw.bindMemory(to: UInt8.self))
                 // The load stage checked the file: its body goes to cmark straight from the
                 // file's bytes. Only CR line endings need the decoded text (they become `\n`).
                 guard let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) == nil else {

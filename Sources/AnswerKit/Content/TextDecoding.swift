@@ -11,9 +11,7 @@ public enum TextDecoding {
         // Straight from the file's buffer: no copy into an array, and `memchr` for the
         // carriage return (a byte loop over `String.UTF8View` cost as much as validating).
         let decoded: String? = data.withUnsafeBytes { raw in
-            var bytes = raw.bindMemory(to: UInt8.self)
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
-            return String(validating: bytes, as: UTF8.self)
+            String(validating: withoutByteOrderMark(raw.bindMemory(to: UInt8.self)), as: UTF8.self)
         }
         guard let text = decoded else {
             var bytes = [UInt8](data)
@@ -23,6 +21,11 @@ public enum TextDecoding {
         let hasCarriageReturn = UTF8Bytes.with(text) { bytes in bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false }
         guard hasCarriageReturn else { return .success(text) }
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+    }
+
+    /// `bytes` after a UTF-8 byte order mark, if they start with one.
+    static func withoutByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
     }
 
     /// Locates the first byte that is not valid UTF-8.
