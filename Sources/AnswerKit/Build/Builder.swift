@@ -132,9 +132,14 @@ public enum Builder {
         if let error = searchFailure.withLock({ $0 }) { throw error }
         if let recorder, persistSearch == nil { recorder.search = search.snapshot() }
         report.searchCPUSeconds = search.cpuSeconds
-        // robots.txt, sitemap.xml and feeds; sitemap parts are made as they are written.
-        let siteFiles = clock.measure("site") { SiteFiles.make(config: config, urls: urls, index: index, strings: theme.strings, today: options.today) }
-        recorder?.siteFiles = siteFiles.map(\.path)
+        // robots.txt, sitemap.xml and feeds, written now: sitemap parts are made as they
+        // are written, and what they are made from is freed before the bundles are.
+        let siteFiles = try clock.measure("site") { () throws(BuildFailure) -> [String] in
+            let files = SiteFiles.make(config: config, urls: urls, index: index, strings: theme.strings, today: options.today)
+            for file in files { try sink.write(file.file) }
+            return files.map(\.path)
+        }
+        recorder?.siteFiles = siteFiles
         report.replies = try clock.measure("bundles") { () throws(BuildFailure) in
             let serialized = SnippetBundle.serialize(entries: index.entries, config: config, urls: urls, today: options.today)
             let ordered = serialized.flatMap(\.snippets).sorted { $0.id < $1.id }
@@ -158,7 +163,6 @@ public enum Builder {
         }
         try clock.measure("write") { () throws(BuildFailure) in
             for file in searchFiles { try sink.write(file) }
-            for file in siteFiles { try sink.write(file.file) }
             try sink.write(OutputFile(path: "snippets.schema.json", text: SnippetSchema.json))
             for asset in theme.assets {
                 try sink.copy(from: templatesDirectory.appendingPathComponent("assets/\(asset)"), to: "assets/\(asset)")
