@@ -141,25 +141,19 @@ public enum Builder {
         }
         recorder?.siteFiles = siteFiles
         report.replies = try clock.measure("bundles") { () throws(BuildFailure) in
-            let serialized = SnippetBundle.serialize(entries: index.entries, config: config, urls: urls, today: options.today)
-            let ordered = serialized.flatMap(\.snippets).sorted { $0.id < $1.id }
-            guard let persist = recorder?.persistReplies else {
-                recorder?.snippets = serialized
-                recorder?.orderedSnippets = ordered
-                try SnippetBundle.write(ordered, config: config, locales: config.locales.map(\.code), to: sink)
-                return serialized.reduce(0) { $0 + $1.snippets.count }
+            // The replies are serialized a chunk at a time and streamed into the bundles and
+            // to the build cache (the replies of 100 000 entries are 260 MB of JSON: held
+            // whole, they would make the build's peak); `serve`'s memory keeps them.
+            let kept = recorder != nil && recorder?.persistReplies == nil ? KeptReplies() : nil
+            let consumer: SerializedReplySink? = recorder?.persistReplies?() ?? kept
+            let count = try SnippetBundle.stream(
+                entries: index.entries, config: config, urls: urls, today: options.today, locales: config.locales.map(\.code), to: sink,
+                replies: consumer)
+            if let kept {
+                recorder?.snippets = kept.entries
+                recorder?.orderedSnippets = kept.ordered
             }
-            // The build cache takes them on another core while the bundles are written, and
-            // both let go of them here, as a build without a cache does (the replies of
-            // 100 000 entries are 260 MB of JSON: kept to the end, they would add to the peak).
-            let done = DispatchSemaphore(value: 0)
-            DispatchQueue.global(qos: .userInitiated).async {
-                persist(serialized, ordered)
-                done.signal()
-            }
-            defer { done.wait() }
-            try SnippetBundle.write(ordered, config: config, locales: config.locales.map(\.code), to: sink)
-            return serialized.reduce(0) { $0 + $1.snippets.count }
+            return count
         }
         try clock.measure("write") { () throws(BuildFailure) in
             for file in searchFiles { try sink.write(file) }
