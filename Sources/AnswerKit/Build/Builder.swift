@@ -115,12 +115,23 @@ public enum Builder {
             try renderEntries(drafts, directory: contentDirectory, markdown: draftMarkdown, pages: nil, sink: sink)
         }
         recorder?.entries = (rendered, checkedDrafts)
-        var headings: [EntryKey: Set<String>] = [:]
-        for result in rendered + checkedDrafts {
-            diagnostics.append(contentsOf: result.diagnostics)
-            headings[result.key] = Set(result.headingIDs)
+        do {
+            // Heading ids as sets only for the targets of `#fragment` links: a set for
+            // each of 100 000 entries would be ~50 MB, live to the end of the build.
+            var headingIDs: [EntryKey: [String]] = [:]
+            headingIDs.reserveCapacity(rendered.count + checkedDrafts.count)
+            for result in [rendered, checkedDrafts].joined() {
+                diagnostics.append(contentsOf: result.diagnostics)
+                headingIDs[result.key] = result.headingIDs
+            }
+            var headings: [EntryKey: Set<String>] = [:]
+            diagnostics.append(contentsOf: checkAnchors([rendered, checkedDrafts].joined().flatMap(\.anchoredLinks)) { key in
+                if let ids = headings[key] { return ids }
+                let ids = headingIDs[key].map(Set.init)
+                headings[key] = ids
+                return ids
+            })
         }
-        diagnostics.append(contentsOf: checkAnchors((rendered + checkedDrafts).flatMap(\.anchoredLinks), headings: headings))
 
         Memory.releaseFreed()
         // Lists, bundles and assets.
@@ -207,7 +218,9 @@ public enum Builder {
     ) throws(BuildFailure) -> [EntryResult] {
         let failure = Locked<BuildFailure?>(nil)
         let directoryPath = directory.path
+        let releaser = Memory.Releaser()
         let results = Parallel.map(entries, chunkSize: 32) { entry -> EntryResult in
+            defer { releaser.note() }
             let relative = "\(entry.key.locale)/\(entry.key.category)/\(entry.key.slug).md"
             var body = ""
             if let data = FileManager.default.contents(atPath: directoryPath + "/" + relative),
@@ -244,12 +257,8 @@ public enum Builder {
         return jobs.count
     }
 
-    /// Warns about `entry.md#fragment` links whose fragment is no heading of the target.
-    static func checkAnchors(_ links: [InternalLink], headings: [EntryKey: Set<String>]) -> Diagnostics {
-        checkAnchors(links) { headings[$0] }
-    }
-
-    /// `checkAnchors` with the heading ids of a target made on demand (only link targets are looked up).
+    /// Warns about `entry.md#fragment` links whose fragment is no heading of the target;
+    /// `headings` gives a target's heading ids (only link targets are looked up).
     static func checkAnchors(_ links: [InternalLink], headings: (EntryKey) -> Set<String>?) -> Diagnostics {
         var diagnostics = Diagnostics()
         for link in links {
