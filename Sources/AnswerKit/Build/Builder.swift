@@ -118,13 +118,23 @@ public enum Builder {
         }
         recorder?.entries = (rendered, checkedDrafts)
         clock.measure("anchors") {
-            var headings: [EntryKey: Set<String>] = [:]
-            for result in rendered + checkedDrafts {
+            // Heading ids as sets only for the targets of `#fragment` links: a set for
+            // each of 100 000 entries would be ~50 MB, live to the end of the build.
+            var headingIDs: [EntryKey: [String]] = [:]
+            headingIDs.reserveCapacity(rendered.count + checkedDrafts.count)
+            for result in [rendered, checkedDrafts].joined() {
                 diagnostics.append(contentsOf: result.diagnostics)
-                headings[result.key] = Set(result.headingIDs)
+                headingIDs[result.key] = result.headingIDs
             }
-            diagnostics.append(contentsOf: checkAnchors((rendered + checkedDrafts).flatMap(\.anchoredLinks), headings: headings))
+            var headings: [EntryKey: Set<String>] = [:]
+            diagnostics.append(contentsOf: checkAnchors([rendered, checkedDrafts].joined().flatMap(\.anchoredLinks)) { key in
+                if let ids = headings[key] { return ids }
+                let ids = headingIDs[key].map(Set.init)
+                headings[key] = ids
+                return ids
+            })
         }
+
         clock.measure("trim") { Memory.releaseFreed() }
         // Lists, bundles and assets.
         let listPages = try clock.measure("lists") { () throws(BuildFailure) in try writeListPages(pages, sink: sink) }
@@ -135,33 +145,31 @@ public enum Builder {
         if let error = searchFailure.withLock({ $0 }) { throw error }
         if let recorder, persistSearch == nil { recorder.search = search.snapshot() }
         report.searchCPUSeconds = search.cpuSeconds
-        // robots.txt, sitemap.xml and feeds; sitemap parts are made as they are written.
-        let siteFiles = clock.measure("site") { SiteFiles.make(config: config, urls: urls, index: index, strings: theme.strings, today: options.today) }
-        recorder?.siteFiles = siteFiles.map(\.path)
+        // robots.txt, sitemap.xml and feeds, written now: sitemap parts are made as they
+        // are written, and what they are made from is freed before the bundles are.
+        let siteFiles = try clock.measure("site") { () throws(BuildFailure) -> [String] in
+            let files = SiteFiles.make(config: config, urls: urls, index: index, strings: theme.strings, today: options.today)
+            for file in files { try sink.write(file.file) }
+            return files.map(\.path)
+        }
+        recorder?.siteFiles = siteFiles
         report.replies = try clock.measure("bundles") { () throws(BuildFailure) in
-            let serialized = SnippetBundle.serialize(entries: index.entries, config: config, urls: urls, today: options.today)
-            let ordered = serialized.flatMap(\.snippets).sorted { $0.id < $1.id }
-            guard let persist = recorder?.persistReplies else {
-                recorder?.snippets = serialized
-                recorder?.orderedSnippets = ordered
-                try SnippetBundle.write(ordered, config: config, locales: config.locales.map(\.code), to: sink)
-                return serialized.reduce(0) { $0 + $1.snippets.count }
+            // The replies are serialized a chunk at a time and streamed into the bundles and
+            // to the build cache (the replies of 100 000 entries are 260 MB of JSON: held
+            // whole, they would make the build's peak); `serve`'s memory keeps them.
+            let kept = recorder != nil && recorder?.persistReplies == nil ? KeptReplies() : nil
+            let consumer: SerializedReplySink? = recorder?.persistReplies?() ?? kept
+            let count = try SnippetBundle.stream(
+                entries: index.entries, config: config, urls: urls, today: options.today, locales: config.locales.map(\.code), to: sink,
+                replies: consumer)
+            if let kept {
+                recorder?.snippets = kept.entries
+                recorder?.orderedSnippets = kept.ordered
             }
-            // The build cache takes them on another core while the bundles are written, and
-            // both let go of them here, as a build without a cache does (the replies of
-            // 100 000 entries are 260 MB of JSON: kept to the end, they would add to the peak).
-            let done = DispatchSemaphore(value: 0)
-            DispatchQueue.global(qos: .userInitiated).async {
-                persist(serialized, ordered)
-                done.signal()
-            }
-            defer { done.wait() }
-            try SnippetBundle.write(ordered, config: config, locales: config.locales.map(\.code), to: sink)
-            return serialized.reduce(0) { $0 + $1.snippets.count }
+            return count
         }
         try clock.measure("write") { () throws(BuildFailure) in
             for file in searchFiles { try sink.write(file) }
-            for file in siteFiles { try sink.write(file.file) }
             try sink.write(OutputFile(path: "snippets.schema.json", text: SnippetSchema.json))
             for asset in theme.assets {
                 try sink.copy(from: templatesDirectory.appendingPathComponent("assets/\(asset)"), to: "assets/\(asset)")
@@ -212,7 +220,9 @@ public enum Builder {
     ) throws(BuildFailure) -> [EntryResult] {
         let failure = Locked<BuildFailure?>(nil)
         let directoryPath = directory.path
+        let releaser = Memory.Releaser()
         let results = Parallel.map(entries, chunkSize: 32) { entry -> EntryResult in
+            defer { releaser.note() }
             let relative = "\(entry.key.locale)/\(entry.key.category)/\(entry.key.slug).md"
             let data = FileManager.default.contents(atPath: directoryPath + "/" + relative) ?? Data()
             let rendered = data.withUnsafeBytes { raw in
@@ -259,12 +269,8 @@ public enum Builder {
         return jobs.count
     }
 
-    /// Warns about `entry.md#fragment` links whose fragment is no heading of the target.
-    static func checkAnchors(_ links: [InternalLink], headings: [EntryKey: Set<String>]) -> Diagnostics {
-        checkAnchors(links) { headings[$0] }
-    }
-
-    /// `checkAnchors` with the heading ids of a target made on demand (only link targets are looked up).
+    /// Warns about `entry.md#fragment` links whose fragment is no heading of the target;
+    /// `headings` gives a target's heading ids (only link targets are looked up).
     static func checkAnchors(_ links: [InternalLink], headings: (EntryKey) -> Set<String>?) -> Diagnostics {
         var diagnostics = Diagnostics()
         for link in links {

@@ -43,6 +43,50 @@ public final class StagedDirectory: OutputSink, @unchecked Sendable {
         try writeParts(path: path, parts: parts)
     }
 
+    /// Appends to a file of the staging folder through a buffer of 1 MiB, so that the
+    /// many small pieces of a bundle cost few system calls.
+    public func appender(path: String) throws(BuildFailure) -> OutputAppender {
+        let full = try prepare(path)
+        let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw BuildFailure(.unwritable(full, String(cString: strerror(errno)))) }
+        let capacity = 1 << 20
+        var buffer: [UInt8] = []
+        var isOpen = true
+        func flush() throws(BuildFailure) {
+            let failed = buffer.withUnsafeBytes { StagedDirectory.writeAll(descriptor, $0) }
+            buffer.removeAll(keepingCapacity: true)
+            if failed {
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                isOpen = false
+                throw BuildFailure(.unwritable(full, reason))
+            }
+        }
+        return OutputAppender { (bytes) throws(BuildFailure) in
+            precondition(isOpen, "appending to a closed file")
+            if buffer.count + bytes.count > capacity {
+                try flush()
+                if bytes.count >= capacity {
+                    if StagedDirectory.writeAll(descriptor, bytes) {
+                        let reason = String(cString: strerror(errno))
+                        close(descriptor)
+                        isOpen = false
+                        throw BuildFailure(.unwritable(full, reason))
+                    }
+                    return
+                }
+            }
+            if buffer.capacity == 0 { buffer.reserveCapacity(capacity) }
+            buffer.append(contentsOf: bytes)
+        } close: { () throws(BuildFailure) in
+            guard isOpen else { return }
+            try flush()
+            isOpen = false
+            buffer = []
+            guard close(descriptor) == 0 else { throw BuildFailure(.unwritable(full, String(cString: strerror(errno)))) }
+        }
+    }
+
     private func writeParts<Part: DataProtocol>(path: String, parts: [Part]) throws(BuildFailure) {
         let full = try prepare(path)
         // Plain open/write/close: FileManager.createFile writes a temporary file and

@@ -28,13 +28,21 @@ public final class SearchIndexBuilder: Sendable {
 
         /// Writes the locale's files, with the terms of `counters`.
         mutating func write(locale: String, keep: Bool, counters: SearchTermCounterPool) -> [OutputFile] {
+            var files: [OutputFile] = []
+            write(locale: locale, keep: keep, flat: false, counters: counters) { files.append($0) }
+            return files
+        }
+
+        /// Writes the locale's files, handing each to `emit` as it is made (see
+        /// `SearchLocaleIndex.write(locale:keep:flat:emit:)`).
+        mutating func write(locale: String, keep: Bool, flat: Bool, counters: SearchTermCounterPool, emit: (OutputFile) -> Void) {
             let terms = counters.registry.take()
             counters.release()
             index.terms = terms.terms
             index.termIDs = terms.ids
             index.postings = postings.grouped(termCount: terms.terms.count)
             postings = SearchPostingsCollector(documents: 0)
-            return index.write(locale: locale, keep: keep)
+            index.write(locale: locale, keep: keep, flat: flat, emit: emit)
         }
     }
 
@@ -91,7 +99,8 @@ public final class SearchIndexBuilder: Sendable {
 
     /// Prepares an index of `entries` (the published ones, in site order).
     ///
-    /// `completed` receives a locale's files as soon as its last document is added.
+    /// `completed` receives a locale's files as soon as its last document is added, a
+    /// file per call, as they are made.
     /// Unless `keepPostings` is set, that locale's postings are freed then: entries
     /// render in site order (locale first), so a 100 000-entry site holds the postings
     /// of about one locale at a time. With `keepPostings`, they are kept for
@@ -148,21 +157,21 @@ public final class SearchIndexBuilder: Sendable {
         guard let counters = counters[locale], let slot = locales[locale] else { return }
         let terms = counters.terms(of: batch.lazy.map(\.document))
         let keep = keepPostings
-        let finished: [OutputFile]? = slot.withLock { slot in
+        slot.withLock { slot in
             for (index, (number, document)) in batch.enumerated() {
                 slot.index.lengths[Int(number)] = terms[index].length
                 slot.index.display[Int(number)] = document.display
                 slot.postings.add(number, ids: terms[index].ids, weights: terms[index].weights)
             }
             slot.added += batch.count
-            guard slot.added == slot.index.keys.count, !slot.done else { return nil }
+            guard slot.added == slot.index.keys.count, !slot.done else { return }
             slot.done = true
-            let files = slot.write(locale: locale, keep: keep || handOver != nil, counters: counters)
+            // Each file goes to `completed` as soon as it is made (no other thread waits
+            // for this locale's lock any more); the build cache takes the postings flat.
+            slot.write(locale: locale, keep: keep || handOver != nil, flat: !keep && handOver != nil, counters: counters) { completed([$0]) }
             handOver?(locale, slot.index)
             if !keep { slot.index = SearchLocaleIndex(keys: []) }
-            return files
         }
-        if let finished { completed(finished) }
     }
 
     /// Analyses every document still waiting in a batch.

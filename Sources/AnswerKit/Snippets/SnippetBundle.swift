@@ -120,26 +120,45 @@ extension SnippetBundle {
 
     /// The bundle's replies of one entry (none unless it is approved and in review date).
     static func snippets(of entry: Entry, config: SiteConfig, urls: URLScheme, today: Day, stale: Set<EntryKey>) -> [Snippet] {
-        guard entry.repliesArePublishable(on: today), let approvedBy = entry.approvedBy, let approvedOn = entry.approvedOn else { return [] }
-        var snippets: [Snippet] = []
-        for reply in entry.replies {
-            guard let count = reply.count ?? ReplyLength.binding(reply.text, channel: reply.channel, config: config) else { continue }
-            var snippet = Snippet(
-                id: "\(entry.id):\(entry.key.locale):\(reply.channel):\(reply.kind.rawValue):\(reply.number)",
-                entry: entry.id, locale: entry.key.locale, channel: reply.channel, kind: reply.kind.rawValue,
-                title: entry.title, text: reply.text, variables: reply.variables,
-                url: urls.absolute(urls.entry(entry.key)), tags: entry.tags,
-                length: count.length, limit: count.limit, unit: count.unit.rawValue, segments: count.segments,
-                limitChannel: reply.channel == Channel.anyName ? count.channel : nil,
-                approvedBy: approvedBy, approvedOn: approvedOn, reviewBy: entry.reviewBy,
-                hash: "sha256:" + ContentHash.sha256(reply.text))
-            let worst = reply.worstCase ?? (reply.variables.isEmpty ? count : nil)
-            snippet.worstCaseLength = worst?.length
-            snippet.worstCaseSegments = worst?.segments
-            snippet.staleTranslation = stale.contains(entry.key) ? true : nil
-            snippets.append(snippet)
+        bundled(entry, config: config, today: today).map { reply, count in
+            snippet(of: entry, reply: entry.replies[reply], count: count, urls: urls, stale: stale.contains(entry.key))
         }
-        return snippets
+    }
+
+    /// The replies of `entry` the bundle has (none unless it is approved and in review
+    /// date): their positions in `entry.replies`, and their lengths on their channels.
+    static func bundled(_ entry: Entry, config: SiteConfig, today: Day) -> [(reply: Int, count: LengthCount)] {
+        guard entry.repliesArePublishable(on: today), entry.approvedBy != nil, entry.approvedOn != nil else { return [] }
+        var bundled: [(reply: Int, count: LengthCount)] = []
+        for (index, reply) in entry.replies.enumerated() {
+            guard let count = reply.count ?? ReplyLength.binding(reply.text, channel: reply.channel, config: config) else { continue }
+            bundled.append((index, count))
+        }
+        return bundled
+    }
+
+    /// The id of `reply` of `entry` in the bundle.
+    static func snippetID(of entry: Entry, reply: Reply) -> String {
+        "\(entry.id):\(entry.key.locale):\(reply.channel):\(reply.kind.rawValue):\(reply.number)"
+    }
+
+    /// `reply` of `entry` as the bundle has it; `count` is its length (`bundled`), `stale`
+    /// whether the entry is a translation approved before its original.
+    static func snippet(of entry: Entry, reply: Reply, count: LengthCount, urls: URLScheme, stale: Bool, id: String? = nil) -> Snippet {
+        var snippet = Snippet(
+            id: id ?? snippetID(of: entry, reply: reply),
+            entry: entry.id, locale: entry.key.locale, channel: reply.channel, kind: reply.kind.rawValue,
+            title: entry.title, text: reply.text, variables: reply.variables,
+            url: urls.absolute(urls.entry(entry.key)), tags: entry.tags,
+            length: count.length, limit: count.limit, unit: count.unit.rawValue, segments: count.segments,
+            limitChannel: reply.channel == Channel.anyName ? count.channel : nil,
+            approvedBy: entry.approvedBy!, approvedOn: entry.approvedOn!, reviewBy: entry.reviewBy,
+            hash: "sha256:" + ContentHash.sha256(reply.text))
+        let worst = reply.worstCase ?? (reply.variables.isEmpty ? count : nil)
+        snippet.worstCaseLength = worst?.length
+        snippet.worstCaseSegments = worst?.segments
+        snippet.staleTranslation = stale ? true : nil
+        return snippet
     }
 
     /// One reply as the bundles hold it: its JSON, made once for the bundle of every
@@ -156,39 +175,11 @@ extension SnippetBundle {
         public var snippets: [SerializedSnippet]
     }
 
-    /// Makes and serializes every entry's replies on all cores, keeping only their
-    /// JSON, so a 100 000-entry site never holds the replies as values and as JSON at once.
-    public static func serialize(entries: [Entry], config: SiteConfig, urls: URLScheme, today: Day) -> [EntrySnippets] {
-        let stale = TranslationSync.staleKeys(in: entries, defaultLocale: config.defaultLocale)
-        return Parallel.map(entries, chunkSize: 64) { entry in
-            serialize(entry, config: config, urls: urls, today: today, stale: stale)
-        }
-    }
-
     /// The serialized replies of one entry; `stale` are the translations approved before their original.
     public static func serialize(_ entry: Entry, config: SiteConfig, urls: URLScheme, today: Day, stale: Set<EntryKey>) -> EntrySnippets {
         EntrySnippets(key: entry.key, snippets: snippets(of: entry, config: config, urls: urls, today: today, stale: stale).map { snippet in
             SerializedSnippet(id: snippet.id, locale: snippet.locale, json: JSONWriter.bytes(snippet.json, indent: 2))
         })
-    }
-
-    /// Writes `snippets.json` and one bundle per locale from serialized replies sorted
-    /// by id, streaming them into the files; byte for byte what `make(…).write(locales:to:)` writes.
-    public static func write(_ serialized: [SerializedSnippet], config: SiteConfig, locales: [String], to sink: some OutputSink) throws(BuildFailure) {
-        // The bundle of all locales and each locale's: written at the same time.
-        let failures = Parallel.map([nil] + locales.map(Optional.some), chunkSize: 1) { locale -> BuildFailure? in
-            do throws(BuildFailure) {
-                if let locale {
-                    try write(serialized, config: config, locale: locale, to: sink)
-                } else {
-                    try sink.write(path: "snippets.json", parts: header(config: config, locale: nil, count: serialized.count).parts(serialized.map(\.json)[...]))
-                }
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     /// Writes the bundle of one locale (`<locale>/snippets.json`) from all serialized replies sorted by id.
@@ -302,24 +293,32 @@ extension SnippetBundle {
 
     /// The document in pieces: its head up to the replies array, the replies, its tail.
     func parts(_ replies: ArraySlice<[UInt8]>) -> [[UInt8]] {
-        // Written around a marker reply, so head and tail match `jsonBytes` byte for byte.
-        let marker = "\u{1}answerkit-replies\u{1}"
-        let whole = document(replies: replies.isEmpty ? [] : [.string(marker)])
-        guard !replies.isEmpty else { return [whole] }
-        let quoted = Array("\"\\u0001answerkit-replies\\u0001\"".utf8)
-        guard let range = whole.firstRange(of: quoted) else { return [whole] }
-        let separator = Array(",\n    ".utf8)  // one buffer, shared by every piece
-        var pieces: [[UInt8]] = [Array(whole[..<range.lowerBound])]
+        guard !replies.isEmpty, let frame else { return [document(replies: [])] }
+        let separator = Self.replySeparator  // one buffer, shared by every piece
+        var pieces: [[UInt8]] = [frame.head]
         pieces.reserveCapacity(replies.count * 2 + 1)
         for (index, reply) in replies.enumerated() {
             pieces.append(reply)
             if index + 1 < replies.count { pieces.append(separator) }
         }
-        pieces.append(Array(whole[range.upperBound...]))
+        pieces.append(frame.tail)
         return pieces
     }
 
-    private func document(replies: [JSONValue]) -> [UInt8] {
+    /// What comes between two replies in the document.
+    static let replySeparator = Array(",\n    ".utf8)
+
+    /// The document's bytes before its first reply and after its last (of a document
+    /// with replies): written around a marker reply, so they match `jsonBytes` byte for byte.
+    var frame: (head: [UInt8], tail: [UInt8])? {
+        let marker = "\u{1}answerkit-replies\u{1}"
+        let whole = document(replies: [.string(marker)])
+        let quoted = Array("\"\\u0001answerkit-replies\\u0001\"".utf8)
+        guard let range = whole.firstRange(of: quoted) else { return nil }
+        return (Array(whole[..<range.lowerBound]), Array(whole[range.upperBound...]))
+    }
+
+    func document(replies: [JSONValue]) -> [UInt8] {
         JSONWriter.bytes(.object([
             ("$schema", .string(schema)), ("schema_version", .int(schemaVersion)),
             ("site", .object([("title", .string(site.title)), ("base_url", .string(site.baseURL))])),

@@ -187,13 +187,41 @@ public final class BuildRecorder: @unchecked Sendable {
     /// Takes each locale's search postings as soon as its files are written (the build
     /// cache streams them to disk), instead of `search` keeping them all.
     var persistSearch: (@Sendable (String, SearchLocaleIndex) -> Void)?
-    /// Takes the serialized replies (by entry, and sorted by id) while the bundles are
-    /// written, instead of `snippets` keeping them.
-    var persistReplies: (@Sendable ([SnippetBundle.EntrySnippets], [SnippetBundle.SerializedSnippet]) -> Void)?
+    /// Makes what takes the serialized replies as the bundles are written (the build
+    /// cache streams them to disk), instead of `snippets` keeping them.
+    var persistReplies: (@Sendable () -> SerializedReplySink)?
     /// Takes the parsed content files once read, instead of `sources` keeping them.
     var persistSources: (@Sendable ([SourceFile]) -> Void)?
 
     init() {}
+}
+
+/// Keeps the serialized replies as the bundles are written, for `BuildRecorder.snippets`
+/// and `orderedSnippets`.
+final class KeptReplies: SerializedReplySink, @unchecked Sendable {
+    private var keys: [EntryKey] = []
+    private var lists: [[SnippetBundle.SerializedSnippet?]] = []
+    private(set) var ordered: [SnippetBundle.SerializedSnippet] = []
+
+    func begin(keys: [EntryKey], counts: [Int]) {
+        self.keys = keys
+        lists = counts.map { [SnippetBundle.SerializedSnippet?](repeating: nil, count: $0) }
+        ordered.reserveCapacity(counts.reduce(0, +))
+    }
+
+    func take(_ replies: [SnippetBundle.PlacedSnippet]) {
+        for reply in replies {
+            lists[reply.entry][reply.position] = reply.snippet
+            ordered.append(reply.snippet)
+        }
+    }
+
+    func end() {}
+
+    /// Every entry's replies, entries in the order given to `begin`.
+    var entries: [SnippetBundle.EntrySnippets] {
+        zip(keys, lists).map { SnippetBundle.EntrySnippets(key: $0, snippets: $1.map { $0! }) }
+    }
 }
 
 /// The site as a full build saw it.

@@ -83,7 +83,7 @@ extension Builder {
         let recorder = BuildRecorder()
         if let session {
             recorder.persistSearch = { session.persistSearch($0, $1) }
-            recorder.persistReplies = { session.persistReplies($0, $1) }
+            recorder.persistReplies = { session.repliesWriter() }
             recorder.persistSources = { session.persistSources($0) }
         }
         let sink = try StagedDirectory(destination: output)

@@ -12,7 +12,7 @@ enum CacheFormat {
     static let magic = Array("AKBUILD1".utf8)
     static let endMark = Array("AKBUILD.".utf8)
     /// Bump when the encoding of any value changes.
-    static let version: UInt64 = 1
+    static let version: UInt64 = 2
     static let trailerSize = 24
 
     /// The binary that writes and reads the cache: its version, path, size and
@@ -218,16 +218,15 @@ enum PersistedMemory {
         memory.repliesChanged = false
     }
 
-    /// Each entry's replies, then the order of all of them (by id) as (entry, reply)
-    /// positions: the order is kept, not sorted again. `ordered` is sorted by id: each
-    /// reply's rank is found by binary search, so nothing per reply is kept but two
-    /// numbers (a table by id would be ~30 MB at 100 000 entries, at the build's peak).
+    /// The replies file: each entry's key and number of replies, then every reply in
+    /// bundle (id) order with its entry (index) and its position among that entry's
+    /// replies. A full build writes it as it serializes the replies (`RepliesFile`); both
+    /// orders are read back without sorting. `ordered` is sorted by id: each reply's rank
+    /// is found by binary search, so nothing per reply is kept but two numbers (a table
+    /// by id would be ~30 MB at 100 000 entries).
     static func writeReplies(_ entries: [SnippetBundle.EntrySnippets], ordered: [SnippetBundle.SerializedSnippet], to writer: CacheWriter) {
         var positions = [(Int32, Int32)](repeating: (-1, -1), count: ordered.count)
-        writer.varint(UInt64(entries.count))
         for (entry, item) in entries.enumerated() {
-            writer.value(item.key)
-            writer.array(item.snippets)
             for (reply, snippet) in item.snippets.enumerated() {
                 var (low, high) = (0, ordered.count)
                 while low < high {
@@ -239,30 +238,45 @@ enum PersistedMemory {
                 if low < ordered.count { positions[low] = (Int32(entry), Int32(reply)) }
             }
         }
-        writer.array(positions) { entry, reply in
-            writer.int(Int(entry))
-            writer.int(Int(reply))
+        let file = RepliesFile(writer)
+        file.begin(keys: entries.map(\.key), counts: entries.map(\.snippets.count))
+        // A reply missing from `entries` is written at position -1: the reader refuses the file.
+        for (rank, snippet) in ordered.enumerated() {
+            file.write(SnippetBundle.PlacedSnippet(entry: Int(positions[rank].0), position: Int(positions[rank].1), snippet: snippet))
         }
     }
 
-    /// Reads what `writeReplies` wrote.
+    /// Reads what `writeReplies` (or `RepliesFile`) wrote.
     static func readReplies(_ reader: CacheReader) throws(CacheError) -> (
         byEntry: [EntryKey: [SnippetBundle.SerializedSnippet]], ordered: [SnippetBundle.SerializedSnippet]
     ) {
-        let entries = try reader.array { () throws(CacheError) in (try reader.value(EntryKey.self), try reader.array(SnippetBundle.SerializedSnippet.self)) }
-        var byEntry: [EntryKey: [SnippetBundle.SerializedSnippet]] = [:]
-        byEntry.reserveCapacity(entries.count)
-        for (key, list) in entries { byEntry[key] = list }
+        let inconsistent = CacheError("the cache's replies are inconsistent")
+        let entries = try reader.array { () throws(CacheError) in (try reader.value(EntryKey.self), try reader.count()) }
         let count = try reader.count()
+        var lists: [[SnippetBundle.SerializedSnippet?]] = []
+        lists.reserveCapacity(entries.count)
+        var total = 0
+        for (_, replies) in entries {
+            total += replies
+            guard total <= count else { throw inconsistent }
+            lists.append([SnippetBundle.SerializedSnippet?](repeating: nil, count: replies))
+        }
+        guard total == count else { throw inconsistent }
         var ordered: [SnippetBundle.SerializedSnippet] = []
         ordered.reserveCapacity(count)
         for _ in 0..<count {
-            let (entry, reply) = (try reader.int(), try reader.int())
-            guard entry >= 0, entry < entries.count, reply >= 0, reply < entries[entry].1.count else {
-                throw CacheError("the cache's replies are inconsistent")
+            let (entry, position) = (try reader.int(), try reader.int())
+            guard entry >= 0, entry < lists.count, position >= 0, position < lists[entry].count, lists[entry][position] == nil else {
+                throw inconsistent
             }
-            ordered.append(entries[entry].1[reply])
+            let snippet = try reader.value(SnippetBundle.SerializedSnippet.self)
+            lists[entry][position] = snippet
+            ordered.append(snippet)
         }
+        // Every slot is filled: as many replies as slots, none twice.
+        var byEntry: [EntryKey: [SnippetBundle.SerializedSnippet]] = [:]
+        byEntry.reserveCapacity(entries.count)
+        for (index, (key, _)) in entries.enumerated() { byEntry[key] = lists[index].map { $0! } }
         return (byEntry, ordered)
     }
 
@@ -587,15 +601,42 @@ final class CacheSession: @unchecked Sendable {
         }
     }
 
-    /// For `BuildRecorder.persistReplies`: writes the replies file under a temporary name.
-    func persistReplies(_ entries: [SnippetBundle.EntrySnippets], _ ordered: [SnippetBundle.SerializedSnippet]) {
-        do throws(CacheError) {
-            let writer = try CacheFormat.create(CacheFolder.temporary(folder.replies).path, kind: PersistedMemory.repliesKind)
-            PersistedMemory.writeReplies(entries, ordered: ordered, to: writer)
-            let checksum = try writer.finish()
-            replies.withLock { $0 = checksum }
-        } catch {
-            failure.withLock { $0 = $0 ?? error }
+    /// For `BuildRecorder.persistReplies`: writes the replies file under a temporary name
+    /// as the bundles are written.
+    func repliesWriter() -> SerializedReplySink {
+        SessionReplies(session: self)
+    }
+
+    /// Streams the replies of a full build to the replies file (`PersistedMemory.writeReplies`).
+    private final class SessionReplies: SerializedReplySink, @unchecked Sendable {
+        let session: CacheSession
+        var file: RepliesFile?
+
+        init(session: CacheSession) { self.session = session }
+
+        func begin(keys: [EntryKey], counts: [Int]) {
+            do throws(CacheError) {
+                let writer = try CacheFormat.create(CacheFolder.temporary(session.folder.replies).path, kind: PersistedMemory.repliesKind)
+                file = RepliesFile(writer)
+                file?.begin(keys: keys, counts: counts)
+            } catch {
+                session.failure.withLock { $0 = $0 ?? error }
+            }
+        }
+
+        func take(_ replies: [SnippetBundle.PlacedSnippet]) {
+            file?.take(replies)
+        }
+
+        func end() {
+            guard let file else { return }
+            self.file = nil
+            do throws(CacheError) {
+                let checksum = try file.writer.finish()
+                session.replies.withLock { $0 = checksum }
+            } catch {
+                session.failure.withLock { $0 = $0 ?? error }
+            }
         }
     }
 
@@ -633,4 +674,31 @@ final class CacheSession: @unchecked Sendable {
         for locale in written.withLock({ $0.keys }) { unlink(CacheFolder.temporary(folder.search(locale)).path) }
         unlink(CacheFolder.temporary(folder.replies).path)
     }
+}
+
+/// Writes the replies file (`PersistedMemory.writeReplies`) as replies come, in bundle order.
+final class RepliesFile: SerializedReplySink, @unchecked Sendable {
+    let writer: CacheWriter
+
+    init(_ writer: CacheWriter) { self.writer = writer }
+
+    func begin(keys: [EntryKey], counts: [Int]) {
+        writer.array(Array(zip(keys, counts))) { key, count in
+            writer.value(key)
+            writer.varint(UInt64(count))
+        }
+        writer.varint(UInt64(counts.reduce(0, +)))
+    }
+
+    func take(_ replies: [SnippetBundle.PlacedSnippet]) {
+        for reply in replies { write(reply) }
+    }
+
+    func write(_ reply: SnippetBundle.PlacedSnippet) {
+        writer.int(reply.entry)
+        writer.int(reply.position)
+        writer.value(reply.snippet)
+    }
+
+    func end() {}
 }

@@ -10,8 +10,14 @@ extension SearchLocaleIndex: CacheCodable {
     func encode(to writer: CacheWriter) {
         writer.array(keys)
         writer.strings(terms)
-        writer.array(docs, writer.numbers)
-        writer.array(frequencies, writer.numbers)
+        if docs.count == terms.count {
+            writer.array(docs, writer.numbers)
+            writer.array(frequencies, writer.numbers)
+        } else {
+            // Kept flat (`write(locale:keep:flat:emit:)`): the same bytes, term by term.
+            encodeFlat(postings.docs, writer: writer)
+            encodeFlat(postings.frequencies, writer: writer)
+        }
         writer.numbers(lengths)
         writer.array(display) { record in writer.optional(record, writer.strings) }
         writer.optional(written) { written in
@@ -31,6 +37,18 @@ extension SearchLocaleIndex: CacheCodable {
         writer.array(forward) { item in
             writer.int(Int(item.key))
             writer.numbers(item.value)
+        }
+    }
+
+    /// Each term's run of `values` (grouped `postings`), as `writer.array(_:writer.numbers)`
+    /// writes the per-term arrays; terms past the postings' have none.
+    private func encodeFlat<T: BitwiseCopyable>(_ values: [T], writer: CacheWriter) {
+        writer.varint(UInt64(terms.count))
+        values.withUnsafeBufferPointer { values in
+            for term in terms.indices {
+                let range = term < postings.termCount ? postings.range(term) : 0..<0
+                writer.bytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: values[range])))
+            }
         }
     }
 
