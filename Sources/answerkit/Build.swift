@@ -87,7 +87,7 @@ struct Build: ParsableCommand {
         }
         emit(result.diagnostics, format: format)
         if timings {
-            for stage in result.report.stages { printError(String(format: "stage %@ %.3fs", stage.name, stage.seconds)) }
+            for stage in result.report.stages { printError(String(format: "stage %@ %.3fs (cpu %.3fs)", stage.name, stage.seconds, stage.cpuSeconds)) }
             printError(String(format: "search-cpu %.3fs (analysis and indexing, all threads; mostly inside render)", result.report.searchCPUSeconds))
         }
         guard result.succeeded else {

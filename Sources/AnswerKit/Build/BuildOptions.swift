@@ -42,7 +42,7 @@ public struct BuildReport: Sendable {
     /// All files written.
     public var files = 0
     /// Wall-clock seconds of each stage, in execution order.
-    public var stages: [(name: String, seconds: Double)] = []
+    public var stages: [BuildStage] = []
     /// CPU seconds (all threads) spent analysing and indexing for search, most of it
     /// inside the render stage.
     public var searchCPUSeconds: Double = 0

@@ -286,25 +286,49 @@ public enum Builder {
     }
 }
 
-/// Times named stages, in execution order (a stage measured twice adds up).
+/// Times named stages, in execution order (a stage measured twice adds up): wall
+/// seconds and the CPU seconds of the whole process meanwhile, so a stage that
+/// leaves cores idle shows (CPU well under wall × cores).
 public struct StageClock: Sendable {
-    public private(set) var stages: [(name: String, seconds: Double)] = []
+    public private(set) var stages: [BuildStage] = []
 
     public init() {}
 
     public mutating func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
         let start = DispatchTime.now().uptimeNanoseconds
+        let cpu = Self.processCPUSeconds()
         let value = try body()
-        add(name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        add(name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpuSeconds: Self.processCPUSeconds() - cpu)
         return value
     }
 
-    /// Adds `seconds` to stage `name`.
-    public mutating func add(_ name: String, seconds: Double) {
+    /// Adds `seconds` (and `cpuSeconds`) to stage `name`.
+    public mutating func add(_ name: String, seconds: Double, cpuSeconds: Double = 0) {
         if let index = stages.firstIndex(where: { $0.name == name }) {
             stages[index].seconds += seconds
+            stages[index].cpuSeconds += cpuSeconds
         } else {
-            stages.append((name, seconds))
+            stages.append(BuildStage(name: name, seconds: seconds, cpuSeconds: cpuSeconds))
         }
+    }
+
+    /// User and system CPU seconds of this process so far, all threads.
+    static func processCPUSeconds() -> Double {
+        var time = timespec()
+        guard clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time) == 0 else { return 0 }
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}
+
+/// One timed stage of a build: wall seconds and the process's CPU seconds meanwhile.
+public struct BuildStage: Sendable, Equatable {
+    public var name: String
+    public var seconds: Double
+    public var cpuSeconds: Double
+
+    public init(name: String, seconds: Double, cpuSeconds: Double = 0) {
+        self.name = name
+        self.seconds = seconds
+        self.cpuSeconds = cpuSeconds
     }
 }
