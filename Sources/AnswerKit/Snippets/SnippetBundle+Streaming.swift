@@ -102,7 +102,7 @@ extension SnippetBundle {
                     let reply = entry.replies[Int(planned.reply)]
                     let count = reply.count ?? ReplyLength.binding(reply.text, channel: reply.channel, config: config)!
                     let value = snippet(of: entry, reply: reply, count: count, urls: urls, stale: stale.contains(entry.key), id: planned.id)
-                    return JSONWriter.bytes(value.json, indent: 2)
+                    return value.bundleJSON
                 }
                 waiting.wait()
                 queue.async {
