@@ -103,11 +103,21 @@ extension Builder {
         }
         // The old cache describes the old output: gone before the new one is swapped in.
         folder.invalidate()
-        try clock.measure("write") { () throws(BuildFailure) in try sink.commit() }
+        let previous = try clock.measure("write") { () throws(BuildFailure) in try sink.commitKeepingPrevious() }
         result.report.output = output
         var incremental = IncrementalReport()
         incremental.fullBuildReason = reason
+        // The previous build is deleted while the cache is written.
+        let removal = session?.superseded ?? DeferredRemoval()
+        if let previous { removal.remove(previous.path) }
         clock.measure("cache-write") {
+            // The no-change record (JSON with every diagnostic: 60 ms for 10 000 warnings)
+            // is written beside the build's memory.
+            let result = result
+            let store = DispatchGroup()
+            if let fingerprint {
+                DispatchQueue.global(qos: .userInitiated).async(group: store) { BuildCache.store(fingerprint, root: options.root, output: output, result: result) }
+            }
             if let session, let inputs, let identity = BuildCache.identity(of: output) {
                 do throws(CacheError) {
                     try session.commit(recorder, root: options.root, inputs: inputs, result: result, outputIdentity: identity)
@@ -118,8 +128,9 @@ extension Builder {
             } else {
                 session?.discard()
             }
-            if let fingerprint { BuildCache.store(fingerprint, root: options.root, output: output, result: result) }
+            store.wait()
         }
+        clock.measure("write") { removal.wait() }
         result.report.incremental = incremental
         result.report.stages = clock.stages
         Memory.releaseInBackground(consume recorder)
