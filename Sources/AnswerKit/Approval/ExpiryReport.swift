@@ -129,6 +129,6 @@ extension ExpiryReport {
 extension Entry {
     /// The bundle id of one of its replies: `<entry>:<locale>:<channel>:<kind>:<n>`.
     public func replyID(_ reply: Reply) -> String {
-        "\(id):\(key.locale):\(reply.channel):\(reply.kind.rawValue):\(reply.number)"
+        "\(self.id):\(self.key.locale):\(reply.channel):\(reply.kind.rawValue):\(reply.number)"
     }
 }

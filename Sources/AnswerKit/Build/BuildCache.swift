@@ -18,10 +18,21 @@ import Foundation
 /// build instead (`Builder.cachedBuild`, `PersistedMemory`), in the same folder;
 /// this record only answers the no-change case without reading that memory.
 enum BuildCache {
-    struct Record: Codable {
+    /// The record's file is two JSON documents, a line each: the header, then the
+    /// diagnostics, decoded only once the header matches (10 000 warnings are 2 MB).
+    struct Record {
+        var header: Header
+        var diagnostics: Diagnostics
+        var fingerprint: String { header.fingerprint }
+        var entries: Int { header.entries }
+        var pages: Int { header.pages }
+        var replies: Int { header.replies }
+        var files: Int { header.files }
+    }
+
+    struct Header: Codable {
         var fingerprint: String
         var output: String
-        var diagnostics: Diagnostics
         var entries: Int
         var pages: Int
         var replies: Int
@@ -55,23 +66,28 @@ enum BuildCache {
 
     /// The previous build's record when it was made from `fingerprint` into the same, untouched output.
     static func lookup(_ fingerprint: String, root: URL, output: URL) -> Record? {
-        guard let data = FileManager.default.contents(atPath: recordFile(root: root, output: output).path),
-            let record = try? JSONDecoder().decode(Record.self, from: data),
-            record.fingerprint == fingerprint, let current = identity(of: output), record.output == current
+        // Checked before the record is decoded (with 10 000 warnings it is 2 MB of JSON).
+        guard let current = identity(of: output),
+            let data = FileManager.default.contents(atPath: recordFile(root: root, output: output).path),
+            let newline = data.firstIndex(of: 0x0A),
+            let header = try? JSONDecoder().decode(Header.self, from: data[..<newline]),
+            header.fingerprint == fingerprint, header.output == current,
+            let diagnostics = try? JSONDecoder().decode(Diagnostics.self, from: data[(newline + 1)...])
         else { return nil }
-        return record
+        return Record(header: header, diagnostics: diagnostics)
     }
 
     /// Remembers a successful build (best effort: a cache that cannot be written only costs a rebuild).
     static func store(_ fingerprint: String, root: URL, output: URL, result: BuildResult) {
         guard let identity = identity(of: output) else { return }
         let report = result.report
-        let record = Record(
-            fingerprint: fingerprint, output: identity, diagnostics: result.diagnostics,
-            entries: report.entries, pages: report.pages, replies: report.replies, files: report.files)
+        let header = Header(
+            fingerprint: fingerprint, output: identity, entries: report.entries, pages: report.pages, replies: report.replies, files: report.files)
         let file = recordFile(root: root, output: output)
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if let data = try? JSONEncoder().encode(record) { try? data.write(to: file, options: .atomic) }
+        // JSONEncoder escapes line breaks inside strings: each document stays on one line.
+        guard let head = try? JSONEncoder().encode(header), let tail = try? JSONEncoder().encode(result.diagnostics) else { return }
+        try? (head + [0x0A] + tail).write(to: file, options: .atomic)
     }
 
     /// Forgets the record of `output` (a build into it is starting).

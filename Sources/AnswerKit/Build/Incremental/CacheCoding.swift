@@ -469,23 +469,24 @@ extension Reply: CacheCodable {
 
 extension Entry: CacheCodable {
     func encode(to writer: CacheWriter) {
-        writer.value(key)
-        writer.string(path)
-        writer.string(id)
-        writer.string(title)
-        writer.string(summary)
-        writer.strings(tags)
-        writer.raw(status)
-        writer.optional(approvedBy, writer.string)
-        writer.optional(approvedOn, writer.value)
-        writer.optional(reviewBy, writer.value)
-        writer.optional(updated, writer.value)
-        writer.array(sources) { writer.string($0.text) }
-        writer.array(replies)
-        writer.int(bodyLineOffset)
-        writer.value(idLocation)
-        writer.optional(approvedOnLocation, writer.value)
-        writer.optional(reviewByLocation, writer.value)
+        let fields = fields
+        writer.value(fields.key)
+        writer.string(fields.path)
+        writer.string(fields.id)
+        writer.string(fields.title)
+        writer.string(fields.summary)
+        writer.strings(fields.tags)
+        writer.raw(fields.status)
+        writer.optional(fields.approvedBy, writer.string)
+        writer.optional(fields.approvedOn, writer.value)
+        writer.optional(fields.reviewBy, writer.value)
+        writer.optional(fields.updated, writer.value)
+        writer.array(fields.sources) { writer.string($0.text) }
+        writer.array(fields.replies)
+        writer.int(fields.bodyLineOffset)
+        writer.value(fields.idLocation)
+        writer.optional(fields.approvedOnLocation, writer.value)
+        writer.optional(fields.reviewByLocation, writer.value)
     }
 
     init(from reader: CacheReader) throws(CacheError) {
