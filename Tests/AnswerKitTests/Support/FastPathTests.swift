@@ -133,6 +133,21 @@ import Testing
         }
     }
 
+    /// Plain text and heading text trimmed on bytes first, then as a string only
+    /// when a non-ASCII scalar (maybe white space) is left at an end.
+    @Test func trimmedTextMatchesStringTrimming() {
+        let ends = ["", " ", "\n", "\t\r\n", "\u{0B}\u{0C}", "\u{A0}", " \u{A0} ", "\u{2028}", "\u{3000}\n", "\u{85}", "x", "é", "م", "!", "\u{200F}"]
+        let middles = ["", "a", "word and more", "كلمة", "a\u{A0}b", " ", "\n\n"]
+        for before in ends {
+            for middle in middles {
+                for after in ends {
+                    let text = before + middle + after
+                    #expect(MarkdownRenderer.trimmedText(Array(text.utf8)) == text.trimmed(), "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func cleanTextIsReturnedAsIs() {
         let text = "Nothing to escape here — שלום, مرحبا 👍🏽"
         #expect(HTML.escape(text) == text)
