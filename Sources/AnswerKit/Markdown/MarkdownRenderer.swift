@@ -56,9 +56,27 @@ public struct MarkdownRenderer: Sendable {
         walker.isolatesLeftToRightRuns = direction == .rtl
         walker.walk(document)
         return RenderedBody(
-            htmlBytes: walker.html, plainText: String(decoding: walker.plainText, as: UTF8.self).trimmed(),
+            htmlBytes: walker.html, plainText: Self.trimmedText(walker.plainText),
             headings: walker.headings, anchoredLinks: walker.anchoredLinks, diagnostics: walker.diagnostics,
             linkedPaths: walker.linkedPaths)
+    }
+}
+
+extension MarkdownRenderer {
+    /// `String(decoding: bytes, as: UTF8.self).trimmed()`, made with one copy: ASCII
+    /// white space is cut from the bytes first (plain text ends in a new line, so the
+    /// string was otherwise made twice), and only text that still has a non-ASCII
+    /// scalar at an end (which might be white space, as U+00A0) is trimmed as a string.
+    static func trimmedText(_ bytes: [UInt8]) -> String {
+        var start = 0
+        var end = bytes.count
+        // Tab, line feed, vertical tab, form feed, carriage return and space: ASCII's White_Space.
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        guard start < end, bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return text.trimmed() }
+        return text
     }
 }
 
@@ -294,7 +312,8 @@ private struct TreeWalker {
 
     /// The plain text of a node's inline content.
     static func text(of node: OpaquePointer) -> String {
-        var result = ""
+        // Collected as UTF-8 and made a string once (not a string per text node).
+        var result: [UInt8] = []
         let iterator = cmark_iter_new(node)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -303,12 +322,12 @@ private struct TreeWalker {
             guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(child)
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(child) {
-                result += String(cString: literal)
+                result.append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
             } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
-                result += " "
+                result.append(0x20)
             }
         }
-        return result.trimmed()
+        return MarkdownRenderer.trimmedText(result)
     }
 
     /// The file position of a node; cmark's byte columns become scalar columns.

@@ -9,8 +9,9 @@ public enum HTML {
     /// Escapes `&`, `<`, `>`, `"` and `'` (safe in text and in quoted attributes).
     public static func escape(_ text: String) -> String {
         UTF8Bytes.with(text) { bytes in
+            let clean = ByteScan.skipClean(bytes, from: 0, ByteScan.mayNeedHTMLEscape)
             var extra = 0
-            for byte in bytes where needsEscape(byte) {
+            for byte in bytes[clean...] where needsEscape(byte) {
                 if let entity = entity(byte) { extra += entity.utf8CodeUnitCount - 1 }
             }
             guard extra > 0 else { return text }
@@ -42,11 +43,16 @@ public enum HTML {
     /// Appends UTF-8 `bytes` escaped as `escape` does.
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         var runStart = 0
-        for index in bytes.indices where needsEscape(bytes[index]) {
-            guard let entity = entity(bytes[index]) else { continue }
+        var index = 0
+        while true {
+            // Clean words are skipped eight bytes at a time; the byte test decides the rest.
+            index = ByteScan.skipClean(bytes, from: index, ByteScan.mayNeedHTMLEscape)
+            while index < bytes.count, !needsEscape(bytes[index]) { index += 1 }
+            guard index < bytes.count, let entity = entity(bytes[index]) else { break }
             if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
             entity.withUTF8Buffer { output.append(contentsOf: $0) }
-            runStart = index + 1
+            index += 1
+            runStart = index
         }
         if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
     }

@@ -151,6 +151,9 @@ public enum JSONWriter {
                 var runStart = 0
                 var index = 0
                 while index < bytes.count {
+                    // Words with no byte to escape are skipped eight bytes at a time.
+                    index = ByteScan.skipClean(bytes, from: index) { ByteScan.mayNeedJSONEscape($0, scriptSafe: scriptSafe) }
+                    guard index < bytes.count else { break }
                     let byte = bytes[index]
                     let kind = escapeClass[Int(byte)]
                     if kind == 0 || kind > escaped {

@@ -25,6 +25,10 @@ public struct PageContext: Sendable {
     let localeValues: [String: TemplateObject]
     /// The keys of `common` that depend on the locale only, made once per configured locale.
     private var localeBases: [String: TemplateObject] = [:]
+    /// Language-switcher items of pages in each locale (by code) for every configured
+    /// locale, in configured order, as they are when the page has no version there:
+    /// the same on all such pages (most pages lack most translations), so made once.
+    private var missingSwitcherItems: [String: [TemplateValue]] = [:]
 
     public init(config: SiteConfig, theme: Theme, urls: URLScheme, index: SiteIndex, today: Day, version: String) {
         self.config = config
@@ -62,6 +66,7 @@ public struct PageContext: Sendable {
         localeValues = shared
         for locale in config.locales where localeBases[locale.code] == nil {
             localeBases[locale.code] = localeBase(locale.code)
+            missingSwitcherItems[locale.code] = config.locales.map { switcherItem($0, alternates: [:], pageLocale: locale.code) }
         }
     }
 
@@ -78,13 +83,11 @@ public struct PageContext: Sendable {
         indexable: Bool = true, xDefault: String? = nil
     ) -> TemplateObject {
         let url = urls.url(ofFile: file)
-        let switcher: [TemplateValue] = config.locales.map { other in
-            let target = alternates[other.code] ?? urls.home(other.code) + "#\(PageContext.translationMissingID)"
-            return [
-                "code": .string(other.code), "name": .string(other.name), "dir": .string(other.direction.rawValue),
-                "url": .string(target), "canonical": .string(urls.absolute(target)),
-                "current": .bool(other.code == code), "missing": .bool(alternates[other.code] == nil),
-            ]
+        let missing = missingSwitcherItems[code]
+        let switcher: [TemplateValue] = config.locales.indices.map { position in
+            let other = config.locales[position]
+            if let missing, alternates[other.code] == nil { return missing[position] }
+            return switcherItem(other, alternates: alternates, pageLocale: code)
         }
         let hreflang: [TemplateValue] = indexable
             ? PageVersions.links(alternates, config: config, urls: urls, xDefault: xDefault).map { ["hreflang": .string($0.hreflang), "href": .string($0.href)] } : []
@@ -98,6 +101,17 @@ public struct PageContext: Sendable {
             "ogLocale": localeValues[code]?["ogLocale"] ?? .string(code),
         ]
         return values
+    }
+
+    /// The language switcher's item for `other` on a page in `code` with versions `alternates`:
+    /// its version there, or that locale's home with its `#translation-missing` note.
+    private func switcherItem(_ other: SiteLocale, alternates: [String: String], pageLocale code: String) -> TemplateValue {
+        let target = alternates[other.code] ?? urls.home(other.code) + "#\(PageContext.translationMissingID)"
+        return [
+            "code": .string(other.code), "name": .string(other.name), "dir": .string(other.direction.rawValue),
+            "url": .string(target), "canonical": .string(urls.absolute(target)),
+            "current": .bool(other.code == code), "missing": .bool(alternates[other.code] == nil),
+        ]
     }
 
     /// The keys of `common` that are the same on every page of a locale.
@@ -142,18 +156,26 @@ public struct PageContext: Sendable {
     // MARK: - Pieces
 
     func summary(_ entry: Entry) -> TemplateValue {
+        .object(summaryMembers(entry))
+    }
+
+    /// The members of `summary(entry)`, in a table with room for `capacity` members
+    /// (an entry page adds its own to it rather than merging two tables).
+    func summaryMembers(_ entry: Entry, capacity: Int = 10) -> TemplateObject {
         let locale = entry.key.locale
-        var value: TemplateObject = [
-            "id": .string(entry.id), "title": .string(entry.title), "url": .string(urls.entry(entry.key)),
-            "titleHTML": .string(textHTML(entry.title, locale: locale)),
-            "underReview": .bool(entry.isExpired(on: today)), "isDraft": .bool(entry.status == .draft),
-        ]
+        var value = TemplateObject(minimumCapacity: capacity)
+        value["id"] = .string(entry.id)
+        value["title"] = .string(entry.title)
+        value["url"] = .string(urls.entry(entry.key))
+        value["titleHTML"] = .string(textHTML(entry.title, locale: locale))
+        value["underReview"] = .bool(entry.isExpired(on: today))
+        value["isDraft"] = .bool(entry.status == .draft)
         value["summary"] = .optional(entry.summary)
         if !entry.summary.isEmpty { value["summaryHTML"] = .string(textHTML(entry.summary, locale: locale)) }
         if let category = categoryTitles["\(entry.key.locale)/\(entry.key.category)"] {
             value["category"] = ["title": .string(category.title), "url": .string(category.url)]
         }
-        return .object(value)
+        return value
     }
 
     func categoryValue(_ category: Category, limit: Int? = nil) -> TemplateValue {

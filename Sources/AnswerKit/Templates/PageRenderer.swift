@@ -49,28 +49,29 @@ public struct PageRenderer: Sendable {
             ]
         } : []
         let headings = body.headings.filter { $0.level <= 3 }
-        var entryValue: TemplateObject = [
-            "html": .bytes(body.htmlBytes),
-            "category": [
-                "title": .string(context.categoryTitles["\(locale)/\(entry.key.category)"]?.title ?? entry.key.category),
-                "url": .string(urls.category(locale: locale, slug: entry.key.category)),
-            ],
-            "tags": .list(entry.tags.map { ["name": .string($0), "url": .string(urls.tag(locale: locale, tag: $0))] }),
-            "hasTags": .bool(!entry.tags.isEmpty),
-            "sources": .list(entry.sources.map {
-                ["text": .string($0.text), "textHTML": .string(context.textHTML($0.text, locale: locale)),
-                 "url": .string($0.isLink ? $0.text : ""), "isLink": .bool($0.isLink)]
-            }),
-            "hasSources": .bool(!entry.sources.isEmpty),
-            "status": .string(entry.status.rawValue),
-            "hasApproval": .bool(entry.approvedOn != nil),
-            "headings": .list(headings.map {
-                ["level": .int($0.level), "id": .string($0.id), "text": .string($0.text), "textHTML": .string(context.textHTML($0.text, locale: locale))]
-            }),
-            "hasHeadings": .bool(!headings.isEmpty),
-            "replies": .list(replies),
-            "hasReplies": .bool(!replies.isEmpty),
+        // The entry's own members are set over its summary's in one table (room for all
+        // of them): merging a second table into a copy of the first cost a rehash a page.
+        var entryValue = context.summaryMembers(entry, capacity: 32)
+        entryValue["html"] = .bytes(body.htmlBytes)
+        entryValue["category"] = [
+            "title": .string(context.categoryTitles["\(locale)/\(entry.key.category)"]?.title ?? entry.key.category),
+            "url": .string(urls.category(locale: locale, slug: entry.key.category)),
         ]
+        entryValue["tags"] = .list(entry.tags.map { ["name": .string($0), "url": .string(urls.tag(locale: locale, tag: $0))] })
+        entryValue["hasTags"] = .bool(!entry.tags.isEmpty)
+        entryValue["sources"] = .list(entry.sources.map {
+            ["text": .string($0.text), "textHTML": .string(context.textHTML($0.text, locale: locale)),
+             "url": .string($0.isLink ? $0.text : ""), "isLink": .bool($0.isLink)]
+        })
+        entryValue["hasSources"] = .bool(!entry.sources.isEmpty)
+        entryValue["status"] = .string(entry.status.rawValue)
+        entryValue["hasApproval"] = .bool(entry.approvedOn != nil)
+        entryValue["headings"] = .list(headings.map {
+            ["level": .int($0.level), "id": .string($0.id), "text": .string($0.text), "textHTML": .string(context.textHTML($0.text, locale: locale))]
+        })
+        entryValue["hasHeadings"] = .bool(!headings.isEmpty)
+        entryValue["replies"] = .list(replies)
+        entryValue["hasReplies"] = .bool(!replies.isEmpty)
         entryValue["approvedBy"] = .optional(entry.approvedBy)
         if let name = entry.approvedBy, !name.isEmpty { entryValue["approvedByHTML"] = .string(context.textHTML(name, locale: locale)) }
         if !isDraft {
@@ -86,7 +87,7 @@ public struct PageRenderer: Sendable {
             entryValue["reviewBy"] = .string(context.format(day, locale: locale))
             entryValue["reviewByISO"] = .string(day.description)
         }
-        values["entry"] = context.summary(entry).merging(entryValue)
+        values["entry"] = .object(entryValue)
         return render("entry", values, file: file)
     }
 

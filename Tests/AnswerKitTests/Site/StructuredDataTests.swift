@@ -35,6 +35,45 @@ import Testing
         #expect(!json.contains("\n"), "compact: one line")
     }
 
+    /// The document as a `JSONValue` through the generic writer (how it was made
+    /// before `faqPageBytes` wrote it straight from the fields).
+    static func referenceFAQPage(_ page: StructuredData.EntryPage) -> String {
+        var question: [(String, JSONValue)] = [
+            ("@type", .string("Question")), ("name", .string(page.title)), ("answerCount", .int(1)),
+            ("acceptedAnswer", .object([("@type", .string("Answer")), ("text", .string(page.answer)), ("url", .string(page.url))])),
+        ]
+        if !page.summary.isEmpty { question.append(("text", .string(page.summary))) }
+        var document: [(String, JSONValue)] = [
+            ("@context", .string("https://schema.org")), ("@type", .string("FAQPage")),
+            ("name", .string(page.title)), ("url", .string(page.url)), ("inLanguage", .string(page.locale)),
+            ("isPartOf", .object([("@type", .string("WebSite")), ("name", .string(page.siteTitle)), ("url", .string(page.siteURL))])),
+            ("mainEntity", .array([.object(question)])),
+        ]
+        if let day = page.approvedOn { document.append(("lastReviewed", .string(day.description))) }
+        if let name = page.approvedBy, !name.isEmpty {
+            document.append(("reviewedBy", .object([("@type", .string("Organization")), ("name", .string(name))])))
+        }
+        return StructuredData.scriptSafe(.object(document))
+    }
+
+    /// Every combination of the optional fields, with text that needs escaping, as the generic writer writes it.
+    @Test func matchesTheGenericWriter() {
+        for summary in ["", "Short & sweet <b>", "ملخص \"قصير\""] {
+            for approvedBy in [nil, "", "Équipe facturation", "</script>"] {
+                for approvedOn in [nil, Day(year: 2026, month: 1, day: 9)] {
+                    for answer in ["", Self.page.answer, "إجابة\tطويلة\u{2029}\\"] {
+                        var page = Self.page
+                        page.summary = summary
+                        page.approvedBy = approvedBy
+                        page.approvedOn = approvedOn
+                        page.answer = answer
+                        #expect(StructuredData.faqPage(page) == Self.referenceFAQPage(page))
+                    }
+                }
+            }
+        }
+    }
+
     @Test func leavesOutWhatTheEntryDoesNotHave() throws {
         var page = Self.page
         page.approvedBy = nil

@@ -105,6 +105,49 @@ import Testing
         }
     }
 
+    /// Every byte the escapers act on, and its neighbours that they must not, at
+    /// each offset of an 8-byte word and in the tail after the last whole word
+    /// (`ByteScan` skips clean words; the byte loops decide the rest).
+    @Test func escapesAtEveryWordOffset() {
+        let specials = [
+            "\"", "&", "'", "<", ">", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", "\u{7F}", " ", "!", "#", "%", "(", ";", "=", "?", "]",
+            "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "→", "é", "ש",
+        ]
+        for filler in ["a", "م"] {
+            for before in 0..<18 {
+                for after in [0, 1, 7, 8, 9] {
+                    for special in specials {
+                        let text = String(repeating: filler, count: before) + special + String(repeating: filler, count: after)
+                        #expect(HTML.escape(text) == Self.referenceEscape(text), "\(text.debugDescription)")
+                        var appended: [UInt8] = []
+                        HTML.appendEscaped(text, to: &appended)
+                        #expect(appended == Array(Self.referenceEscape(text).utf8), "\(text.debugDescription)")
+                        var json: [UInt8] = []
+                        JSONWriter.writeString(text, into: &json)
+                        #expect(json == Self.referenceJSONString(text), "\(text.debugDescription)")
+                        let value = JSONValue.object([("t", .string(text))])
+                        #expect(StructuredData.scriptSafe(value) == Self.referenceScriptSafe(value), "\(text.debugDescription)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Plain text and heading text trimmed on bytes first, then as a string only
+    /// when a non-ASCII scalar (maybe white space) is left at an end.
+    @Test func trimmedTextMatchesStringTrimming() {
+        let ends = ["", " ", "\n", "\t\r\n", "\u{0B}\u{0C}", "\u{A0}", " \u{A0} ", "\u{2028}", "\u{3000}\n", "\u{85}", "x", "é", "م", "!", "\u{200F}"]
+        let middles = ["", "a", "word and more", "كلمة", "a\u{A0}b", " ", "\n\n"]
+        for before in ends {
+            for middle in middles {
+                for after in ends {
+                    let text = before + middle + after
+                    #expect(MarkdownRenderer.trimmedText(Array(text.utf8)) == text.trimmed(), "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func cleanTextIsReturnedAsIs() {
         let text = "Nothing to escape here — שלום, مرحبا 👍🏽"
         #expect(HTML.escape(text) == text)
