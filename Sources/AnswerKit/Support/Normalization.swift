@@ -25,8 +25,14 @@ public enum Normalization {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x300 { continue }
-            guard (0x0590..<0x0700).contains(value), scalar.properties.canonicalCombiningClass == .notReordered else { return false }
+            guard (0x0590..<0x0700).contains(value), startersOfHebrewAndArabic[Int(value - 0x0590)] else { return false }
         }
         return true
+    }
+
+    /// Whether each scalar of U+0590–U+06FF has combining class 0, looked up once
+    /// (a property lookup per letter was most of checking an Arabic or Hebrew text).
+    private static let startersOfHebrewAndArabic: [Bool] = (0x0590..<0x0700).map { value in
+        Unicode.Scalar(value).map { $0.properties.canonicalCombiningClass == .notReordered } ?? false
     }
 }
