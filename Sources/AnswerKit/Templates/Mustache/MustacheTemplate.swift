@@ -76,21 +76,22 @@ public struct Template: Sendable {
 
 /// A set of named templates that can include each other.
 public struct TemplateLibrary: Sendable {
-    var templates: [String: Template] = [:]
+    /// By name, as `TemplateKey`s: partials are looked up on every page without hashing their names.
+    var templates: [TemplateKey: Template] = [:]
 
     public init() {}
 
     /// Adds `template` under `name` (its path under the theme folder without extension).
     public mutating func register(_ template: Template, named name: String) {
-        templates[name] = template
+        templates[TemplateKey(name)] = template
     }
 
     /// Whether a template named `name` exists.
-    public func contains(_ name: String) -> Bool { templates[name] != nil }
+    public func contains(_ name: String) -> Bool { templates[TemplateKey(name)] != nil }
 
     /// Renders the template `name` with `context`; `nil` when there is no such template.
     public func render(_ name: String, _ context: TemplateValue) -> [UInt8]? {
-        guard let template = templates[name] else { return nil }
+        guard let template = templates[TemplateKey(name)] else { return nil }
         var renderer = TemplateRenderer(library: self, stack: [context])
         renderer.output.reserveCapacity(16_384)
         renderer.render(template.program, template.program.operations.indices, blocks: [:], depth: 0)

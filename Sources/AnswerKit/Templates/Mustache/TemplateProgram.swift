@@ -34,9 +34,9 @@ final class TemplateProgram: Sendable {
     let operations: [Operation]
     let text: [UInt8]
     let keys: [TemplateKey]
-    let names: [String]
+    let names: [TemplateKey]
     /// Block overrides of each `parent`: name → range of operations.
-    let overrides: [[String: Range<Int>]]
+    let overrides: [[TemplateKey: Range<Int>]]
 
     init(_ nodes: [Template.Node]) {
         var compiler = Compiler()
@@ -52,8 +52,8 @@ final class TemplateProgram: Sendable {
         var operations: [Operation] = []
         var text: [UInt8] = []
         var keys: [TemplateKey] = []
-        var names: [String] = []
-        var overrides: [[String: Range<Int>]] = []
+        var names: [TemplateKey] = []
+        var overrides: [[TemplateKey: Range<Int>]] = []
 
         /// The path's keys appended to `keys`: where they start, and how many (-1 for `.`).
         mutating func add(_ path: Template.Path) -> (Int32, Int32) {
@@ -82,23 +82,23 @@ final class TemplateProgram: Sendable {
                     compile(children)
                     operations[index].end = Int32(operations.count)
                 case let .partial(name):
-                    names.append(name)
+                    names.append(TemplateKey(name))
                     operations.append(Operation(kind: .partial, first: Int32(names.count - 1)))
                 case let .parent(name, blocks):
-                    names.append(name)
+                    names.append(TemplateKey(name))
                     let index = operations.count
                     operations.append(Operation(kind: .parent, first: Int32(names.count - 1), second: Int32(overrides.count)))
                     overrides.append([:])
-                    var ranges: [String: Range<Int>] = [:]
+                    var ranges: [TemplateKey: Range<Int>] = [:]
                     for (block, children) in blocks.sorted(by: { $0.key < $1.key }) {
                         let start = operations.count
                         compile(children)
-                        ranges[block] = start..<operations.count
+                        ranges[TemplateKey(block)] = start..<operations.count
                     }
                     overrides[Int(operations[index].second)] = ranges
                     operations[index].end = Int32(operations.count)
                 case let .block(name, defaults):
-                    names.append(name)
+                    names.append(TemplateKey(name))
                     let index = operations.count
                     operations.append(Operation(kind: .block, first: Int32(names.count - 1)))
                     compile(defaults)

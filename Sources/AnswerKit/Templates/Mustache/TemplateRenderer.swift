@@ -18,7 +18,7 @@ struct TemplateRenderer {
 
     /// Renders `program`'s operations in `range`; `blocks` are the overrides of the
     /// templates that extend this one (the most derived definition of a name wins).
-    mutating func render(_ program: TemplateProgram, _ range: Range<Int>, blocks: [String: BlockContent], depth: Int) {
+    mutating func render(_ program: TemplateProgram, _ range: Range<Int>, blocks: [TemplateKey: BlockContent], depth: Int) {
         var index = range.lowerBound
         while index < range.upperBound {
             let operation = program.operations[index]
@@ -83,7 +83,7 @@ struct TemplateRenderer {
     }
 
     private mutating func render(
-        _ program: TemplateProgram, _ range: Range<Int>, pushing context: TemplateValue, blocks: [String: BlockContent], depth: Int
+        _ program: TemplateProgram, _ range: Range<Int>, pushing context: TemplateValue, blocks: [TemplateKey: BlockContent], depth: Int
     ) {
         stack.append(context)
         render(program, range, blocks: blocks, depth: depth)
