@@ -55,3 +55,48 @@ public enum TextDecoding {
             "file is not valid UTF-8 (byte \(byte))", notes: ["save the file as UTF-8 in your editor"])
     }
 }
+
+/// Whether bytes are well-formed UTF-8 (Unicode 15, table 3-7: no overlong forms, no
+/// surrogates, nothing above U+10FFFF), the rule `String(validating:)` applies.
+///
+/// Written by hand because the standard library's check ran at ~0.6 GB/s and was 2 %
+/// of a 10 000-entry build, for bodies that are mostly ASCII: runs of ASCII are
+/// skipped eight bytes a step here. A test holds it to `String(validating:)`.
+enum UTF8Check {
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            // Eight ASCII bytes at a time.
+            while index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+            }
+            guard index < count else { break }
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            // The allowed range of the second byte depends on the lead (table 3-7).
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return false
+            }
+            guard index + length <= count, (low...high).contains(bytes[index + 1]) else { return false }
+            for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return false }
+            index += length
+        }
+        return true
+    }
+}
