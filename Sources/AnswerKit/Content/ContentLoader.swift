@@ -171,9 +171,6 @@ public enum ContentLoader {
                 "unknown-locale", at: SourceLocation(path: path), "unknown locale '\(locale)'",
                 notes: ["configured locales: \(parser.config.locales.map(\.code).joined(separator: ", ")); add it to 'locales' in answerkit.yml"])]))
         }
-        if file != "_index.md", let frontMatter = entryFrontMatter(data) {
-            return parseEntry(frontMatter, locale: locale, category: category, file: file, path: path, parser: parser)
-        }
         let text: String
         switch TextDecoding.decode(data, path: path) {
         case let .failure(diagnostic): return .failed(Diagnostics([diagnostic]))
@@ -193,29 +190,6 @@ public enum ContentLoader {
         if file == "_index.md" {
             return CategoryParser.parse(frontMatter, locale: locale, slug: category, path: path)
         }
-        return parseEntry(frontMatter, locale: locale, category: category, file: file, path: path, parser: parser)
-    }
-
-    /// The front matter of an entry file in the common case, straight from its bytes:
-    /// valid UTF-8, `\n` line endings, fences found. Only the YAML becomes a `String`
-    /// (the body is read again when rendered; making a string of the whole file checked
-    /// and copied 49 MB at 10 000 entries). `nil` sends the file the long way, which
-    /// reports what is wrong with it.
-    static func entryFrontMatter(_ data: Data) -> FrontMatter? {
-        data.withUnsafeBytes { raw -> FrontMatter? in
-            let bytes = TextDecoding.withoutByteOrderMark(raw.bindMemory(to: UInt8.self))
-            guard let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) == nil, UTF8Check.isValid(bytes),
-                case let .success(bounds) = FrontMatter.bounds(of: bytes)
-            else { return nil }
-            return FrontMatter(
-                yaml: String(decoding: UnsafeBufferPointer(rebasing: bytes[bounds.yaml]), as: UTF8.self), yamlLineOffset: 1, body: "",
-                bodyLineOffset: bounds.bodyLineOffset)
-        }
-    }
-
-    private static func parseEntry(
-        _ frontMatter: FrontMatter, locale: String, category: String, file: String, path: String, parser: EntryParser
-    ) -> FileResult {
         let slug = String(file.dropLast(3))
         var diagnostics = Diagnostics()
         for (name, value) in [("category folder", category), ("file name", slug)] where !Slug.isValid(value) {
