@@ -48,6 +48,14 @@ public enum URLScanner {
         } else if !isHostScalar(s[start]) {
             return nil
         }
+        // `host` must find a second label: a `.` and a host character right after the
+        // first. Most offsets tried (every word of running text) fail this, and are
+        // turned away before labels are collected.
+        var firstLabelEnd = position
+        while firstLabelEnd < s.count, isHostScalar(s[firstLabelEnd]) { firstLabelEnd += 1 }
+        guard firstLabelEnd > position, firstLabelEnd + 1 < s.count, s[firstLabelEnd] == ".", isHostScalar(s[firstLabelEnd + 1]) else {
+            return nil
+        }
         guard let (hostEnd, labels) = host(s, at: position), labels.count >= 2 else { return nil }
         guard labels.allSatisfy({ Punycode.asciiLabel($0).map { (1...63).contains($0.count) } ?? false }) else { return nil }
         let tld = String(String.UnicodeScalarView(labels[labels.count - 1])).lowercased()
