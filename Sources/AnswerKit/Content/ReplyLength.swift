@@ -37,10 +37,13 @@ enum ReplyLength {
         let pieces = hasPlaceholders ? Placeholder.pieces(text) : []
         let base = hasPlaceholders ? WorstCase.fixedText(pieces) : text
         let counts = LengthCount.all(base, channels: channels)
+        // An undeclared placeholder has no bound on any channel (`WorstCase.unboundedPlaceholders`).
+        let undeclared = pieces.contains { if case let .placeholder(name) = $0 { config.placeholders[name] == nil } else { false } }
         // A plain count's worst case differs between channels only by the limit: made once a unit.
         var plain: [LengthUnit: WorstCase?] = [:]
         let worstCases = zip(channels, counts).map { target, count -> WorstCase? in
             guard hasPlaceholders else { return WorstCase(count: count, shares: []) }
+            if undeclared { return nil }
             let isPlain = target.unit == .characters || target.unit == .bytes
             if isPlain, let known = plain[target.unit] { return known.map { $0.retargeted(to: target) } }
             let worst = WorstCase.measure(pieces, channel: target, placeholders: config.placeholders)

@@ -50,10 +50,12 @@ public struct LengthCount: Sendable, Hashable, Codable {
     /// applied once (a reply for `any` channel is measured for every channel).
     public static func all(_ text: String, channels: [Channel]) -> [LengthCount] {
         var rules = MeasuredText(text)
-        var measured: [LengthUnit: MeasuredText.Raw] = [:]
+        // By unit, in `LengthUnit.allCases` order (a dictionary's hashing cost more than the lookups saved).
+        var measured = [MeasuredText.Raw?](repeating: nil, count: LengthUnit.allCases.count)
         return channels.map { channel in
-            let raw = measured[channel.unit] ?? rules.raw(channel.unit)
-            measured[channel.unit] = raw
+            let slot = channel.unit.slot
+            let raw = measured[slot] ?? rules.raw(channel.unit)
+            measured[slot] = raw
             return LengthCount(raw, channel: channel)
         }
     }
@@ -97,9 +99,23 @@ struct MeasuredText {
         case .weighted:
             let (length, invalid) = TwitterCounter().measure(nfc: normalized, scalars: scalars())
             return .weighted(length, invalid: invalid)
-        case .characters: return .plain(scalarArray?.count ?? normalized.unicodeScalars.count)
+        case .characters:
+            // Code points are the UTF-8 bytes that do not continue a sequence (no decoding).
+            return .plain(scalarArray?.count ?? UTF8Bytes.with(normalized) { $0.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } })
         case .bytes: return .plain(normalized.utf8.count)
         case .segments: return .sms(SMSCounter.measure(nfc: scalars()))
+        }
+    }
+}
+
+extension LengthUnit {
+    /// The position of the unit in `allCases`.
+    var slot: Int {
+        switch self {
+        case .weighted: 0
+        case .characters: 1
+        case .bytes: 2
+        case .segments: 3
         }
     }
 }
