@@ -49,8 +49,18 @@ struct MappingReader {
         known.append(key)
         guard let index = keys.firstIndex(of: key) else { return nil }
         let value = mapping[index].value
-        if value.null != nil { return nil }
+        if Self.isNull(value) { return nil }
         return value
+    }
+
+    /// `node.null != nil` by Yams' rule (a plain scalar `""`, `~`, `null`, `Null` or
+    /// `NULL`), without copying the scalar out and making an `NSNull` for every key read.
+    static func isNull(_ node: Node) -> Bool {
+        guard case let .scalar(scalar) = node, scalar.style == .plain else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     /// The location of `key`'s key node (for "missing value" style messages).
