@@ -166,12 +166,12 @@ public struct EntryParser: Sendable {
                 item.report(.error("missing-kind", at: item.location, "reply has no 'kind'",
                                    notes: ["kinds: \(ReplyKind.allCases.map(\.rawValue).joined(separator: ", "))"]))
             }
-            guard let (body, textLocation) = text, !body.trimmed().isEmpty else {
+            let trimmed = text?.0.trimmed() ?? ""
+            guard let (_, textLocation) = text, !trimmed.isEmpty else {
                 item.report(.error("missing-reply-text", at: item.location, "reply has no 'text'"))
                 reader.report(contentsOf: item.finish())
                 continue
             }
-            let trimmed = body.trimmed()
             let (variables, problems) = Placeholder.scan(trimmed)
             for problem in problems {
                 item.report(.error("bad-placeholder", at: textLocation, problem.message))

@@ -51,7 +51,7 @@ public struct LengthCount: Sendable, Hashable, Codable {
     public static func all(_ text: String, channels: [Channel]) -> [LengthCount] {
         var rules = MeasuredText(text)
         // By unit, in `LengthUnit.allCases` order (a dictionary's hashing cost more than the lookups saved).
-        var measured = [MeasuredText.Raw?](repeating: nil, count: LengthUnit.allCases.count)
+        var measured = [MeasuredText.Raw?](repeating: nil, count: LengthUnit.count)
         return channels.map { channel in
             let slot = channel.unit.slot
             let raw = measured[slot] ?? rules.raw(channel.unit)
@@ -109,6 +109,9 @@ struct MeasuredText {
 }
 
 extension LengthUnit {
+    /// `allCases.count`, made once (`allCases` is a new array each time).
+    static let count = allCases.count
+
     /// The position of the unit in `allCases`.
     var slot: Int {
         switch self {
