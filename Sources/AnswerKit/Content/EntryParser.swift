@@ -131,6 +131,8 @@ public struct EntryParser: Sendable {
     private func readReplies(_ nodes: [Node], reader: inout MappingReader, status: EntryStatus) -> [Reply] {
         var replies: [Reply] = []
         var numbers: [String: Int] = [:]
+        // Computed from the channels on every use: made once per entry, not per reply.
+        let channelNames = config.channelNames
         for node in nodes {
             var item = MappingReader(node, path: reader.path, lineOffset: reader.lineOffset, what: "a reply")
             let channel = item.string("channel")
@@ -138,10 +140,10 @@ public struct EntryParser: Sendable {
             let text = item.string("text")
             var valid = true
             if let (name, location) = channel {
-                if !config.channelNames.contains(name) {
+                if !channelNames.contains(name) {
                     valid = false
-                    var notes = ["channels: \(config.channelNames.joined(separator: ", "))"]
-                    if let guess = Suggestion.closest(to: name, among: config.channelNames) { notes.insert("did you mean '\(guess)'?", at: 0) }
+                    var notes = ["channels: \(channelNames.joined(separator: ", "))"]
+                    if let guess = Suggestion.closest(to: name, among: channelNames) { notes.insert("did you mean '\(guess)'?", at: 0) }
                     item.report(.error("unknown-channel", at: location, "unknown channel '\(name)'", notes: notes))
                 }
             } else {
@@ -164,12 +166,12 @@ public struct EntryParser: Sendable {
                 item.report(.error("missing-kind", at: item.location, "reply has no 'kind'",
                                    notes: ["kinds: \(ReplyKind.allCases.map(\.rawValue).joined(separator: ", "))"]))
             }
-            guard let (body, textLocation) = text, !body.trimmed().isEmpty else {
+            let trimmed = text?.0.trimmed() ?? ""
+            guard let (_, textLocation) = text, !trimmed.isEmpty else {
                 item.report(.error("missing-reply-text", at: item.location, "reply has no 'text'"))
                 reader.report(contentsOf: item.finish())
                 continue
             }
-            let trimmed = body.trimmed()
             let (variables, problems) = Placeholder.scan(trimmed)
             for problem in problems {
                 item.report(.error("bad-placeholder", at: textLocation, problem.message))
@@ -191,7 +193,8 @@ public struct EntryParser: Sendable {
 
     private func isPlausibleURL(_ text: String) -> Bool {
         guard let url = URL(string: text), let host = url.host else { return false }
-        return host.contains(".") || host == "localhost"
+        // A byte search: `contains(".")` with a string argument is Foundation's `range(of:)`.
+        return host.utf8.contains(UInt8(ascii: ".")) || host == "localhost"
     }
 }
 

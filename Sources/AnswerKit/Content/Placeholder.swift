@@ -15,49 +15,66 @@ public enum Placeholder {
     }
 
     /// The distinct placeholder names in order of first appearance, and the problems found.
+    ///
+    /// Walks the UTF-8 bytes: a brace byte is never part of a multi-byte sequence, so
+    /// matching bytes is matching code points, and a slice between braces is whole
+    /// scalars. Offsets of problems are turned into scalar offsets when reported.
     public static func scan(_ text: String) -> (names: [String], problems: [Problem]) {
-        let scalars = Array(text.unicodeScalars)
-        var names: [String] = []
-        var problems: [Problem] = []
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == "{" {
-                if index + 1 < scalars.count, scalars[index + 1] == "{" {
-                    guard let close = find("}}", in: scalars, from: index + 2) else {
-                        problems.append(Problem(offset: index, message: "'{{' is never closed with '}}'"))
-                        break
+        UTF8Bytes.with(text) { bytes in
+            var names: [String] = []
+            var problems: [Problem] = []
+            func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            func problem(at index: Int, _ message: String) {
+                // Scalars before `index`: the bytes that are not UTF-8 continuation bytes.
+                let offset = bytes[..<index].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                problems.append(Problem(offset: offset, message: message))
+            }
+            let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == open {
+                    if index + 1 < bytes.count, bytes[index + 1] == open {
+                        guard let end = pair(close, in: bytes, from: index + 2) else {
+                            problem(at: index, "'{{' is never closed with '}}'")
+                            break
+                        }
+                        let inner = string((index + 2)..<end)
+                        if isName(inner) {
+                            if !names.contains(inner) { names.append(inner) }
+                        } else {
+                            let suggestion = suggestedName(inner)
+                            problem(at: index, "placeholder '{{\(inner)}}' is not valid: use lower-case letters, digits and '_'"
+                                + (suggestion.isEmpty ? "" : ", e.g. '{{\(suggestion)}}'"))
+                        }
+                        index = end + 2
+                        continue
                     }
-                    let inner = String(String.UnicodeScalarView(scalars[(index + 2)..<close]))
-                    if isName(inner) {
-                        if !names.contains(inner) { names.append(inner) }
-                    } else {
-                        let suggestion = suggestedName(inner)
-                        problems.append(Problem(
-                            offset: index,
-                            message: "placeholder '{{\(inner)}}' is not valid: use lower-case letters, digits and '_'"
-                                + (suggestion.isEmpty ? "" : ", e.g. '{{\(suggestion)}}'")))
-                    }
-                    index = close + 2
+                    let end = bytes[index...].firstIndex(of: close)
+                    let inner = end.map { string((index + 1)..<$0) } ?? ""
+                    let suggestion = suggestedName(inner)
+                    problem(at: index, "single '{' is not placeholder syntax" + (suggestion.isEmpty ? "" : "; write '{{\(suggestion)}}'"))
+                    index = (end ?? index) + 1
                     continue
                 }
-                let close = scalars[index...].firstIndex(of: "}")
-                let inner = close.map { String(String.UnicodeScalarView(scalars[(index + 1)..<$0])) } ?? ""
-                let suggestion = suggestedName(inner)
-                problems.append(Problem(
-                    offset: index,
-                    message: "single '{' is not placeholder syntax"
-                        + (suggestion.isEmpty ? "" : "; write '{{\(suggestion)}}'")))
-                index = (close ?? index) + 1
-                continue
+                if byte == close {
+                    problem(at: index, "'}' without a matching '{{'")
+                    if index + 1 < bytes.count, bytes[index + 1] == close { index += 1 }
+                }
+                index += 1
             }
-            if scalar == "}" {
-                problems.append(Problem(offset: index, message: "'}' without a matching '{{'"))
-                if index + 1 < scalars.count, scalars[index + 1] == "}" { index += 1 }
-            }
+            return (names, problems)
+        }
+    }
+
+    /// The first offset from `start` where `brace` occurs twice in a row.
+    private static func pair(_ brace: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index + 1 < bytes.count {
+            if bytes[index] == brace, bytes[index + 1] == brace { return index }
             index += 1
         }
-        return (names, problems)
+        return nil
     }
 
     /// Whether `name` is a valid placeholder name.
@@ -117,16 +134,6 @@ public enum Placeholder {
             }
         }
         return spans
-    }
-
-    private static func find(_ needle: String, in scalars: [Unicode.Scalar], from start: Int) -> Int? {
-        let pattern = Array(needle.unicodeScalars)
-        var index = start
-        while index + pattern.count <= scalars.count {
-            if Array(scalars[index..<(index + pattern.count)]) == pattern { return index }
-            index += 1
-        }
-        return nil
     }
 
     private static func suggestedName(_ inner: String) -> String {

@@ -29,14 +29,26 @@ enum ReplyLength {
     /// channel is the one the reply fills most in the worst case (the fixed text when
     /// the worst case is unknown).
     static func check(_ text: String, channel: String, config: SiteConfig, at location: SourceLocation, status: EntryStatus) -> Measure {
-        let base = baseText(text)
         let channels = channel == Channel.anyName ? config.channels : config.channel(channel).map { [$0] } ?? []
         var result: [Diagnostic] = []
-        let counts = LengthCount.all(base, channels: channels)
         // `range(of: "{{") != nil` without Foundation (see `Placeholder.braces`).
         let hasPlaceholders = !Placeholder.braces(in: text).isEmpty
-        let worstCases = zip(channels, counts).map { target, count in
-            hasPlaceholders ? WorstCase.measure(text, channel: target, placeholders: config.placeholders) : WorstCase(count: count, shares: [])
+        // Split once for every channel; the fixed text is what `baseText` gives.
+        let pieces = hasPlaceholders ? Placeholder.pieces(text) : []
+        let base = hasPlaceholders ? WorstCase.fixedText(pieces) : text
+        let counts = LengthCount.all(base, channels: channels)
+        // An undeclared placeholder has no bound on any channel (`WorstCase.unboundedPlaceholders`).
+        let undeclared = pieces.contains { if case let .placeholder(name) = $0 { config.placeholders[name] == nil } else { false } }
+        // A plain count's worst case differs between channels only by the limit: made once a unit.
+        var plain: [LengthUnit: WorstCase?] = [:]
+        let worstCases = zip(channels, counts).map { target, count -> WorstCase? in
+            guard hasPlaceholders else { return WorstCase(count: count, shares: []) }
+            if undeclared { return nil }
+            let isPlain = target.unit == .characters || target.unit == .bytes
+            if isPlain, let known = plain[target.unit] { return known.map { $0.retargeted(to: target) } }
+            let worst = WorstCase.measure(pieces, channel: target, placeholders: config.placeholders)
+            if isPlain { plain[target.unit] = .some(worst) }
+            return worst
         }
         let severity: Diagnostic.Severity = status == .draft ? .warning : .error
         for (index, target) in channels.enumerated() {

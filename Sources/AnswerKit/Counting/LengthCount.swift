@@ -20,26 +20,24 @@ public struct LengthCount: Sendable, Hashable, Codable {
 
     /// Measures `text` for `channel`.
     public init(_ text: String, channel: Channel) {
+        var rules = MeasuredText(text)
+        self.init(rules.raw(channel.unit), channel: channel)
+    }
+
+    /// A measure in `channel`'s unit (from `MeasuredText.raw`) against `channel`'s limit.
+    init(_ raw: MeasuredText.Raw, channel: Channel) {
         self.channel = channel.name
         self.unit = channel.unit
-        switch channel.unit {
-        case .weighted:
-            let (length, invalid) = TwitterCounter().measure(text)
+        switch raw {
+        case let .weighted(length, invalid):
             self.length = length
             self.limit = channel.limit
             self.valid = !invalid && channel.limit.map { length <= $0 } ?? true
-        case .characters:
-            let length = Normalization.nfc(text).unicodeScalars.count
+        case let .plain(length):
             self.length = length
             self.limit = channel.limit
             self.valid = channel.limit.map { length <= $0 } ?? true
-        case .bytes:
-            let length = Normalization.nfc(text).utf8.count
-            self.length = length
-            self.limit = channel.limit
-            self.valid = channel.limit.map { length <= $0 } ?? true
-        case .segments:
-            let measure = SMSCounter.measure(text)
+        case let .sms(measure):
             length = measure.units
             segments = measure.segments
             encoding = measure.encoding
@@ -48,21 +46,17 @@ public struct LengthCount: Sendable, Hashable, Codable {
         }
     }
 
-    /// `text` measured for each of `channels`, each counting rule applied once
-    /// (a reply for `any` channel is measured for every channel).
+    /// `text` measured for each of `channels`: normalized once, each counting rule
+    /// applied once (a reply for `any` channel is measured for every channel).
     public static func all(_ text: String, channels: [Channel]) -> [LengthCount] {
-        var measured: [LengthUnit: LengthCount] = [:]
+        var rules = MeasuredText(text)
+        // By unit, in `LengthUnit.allCases` order (a dictionary's hashing cost more than the lookups saved).
+        var measured = [MeasuredText.Raw?](repeating: nil, count: LengthUnit.count)
         return channels.map { channel in
-            // Only plain counts are shared: weighted and SMS validity depend on more than the length.
-            guard channel.unit == .characters || channel.unit == .bytes, var count = measured[channel.unit] else {
-                let count = LengthCount(text, channel: channel)
-                measured[channel.unit] = count
-                return count
-            }
-            count.channel = channel.name
-            count.limit = channel.limit
-            count.valid = channel.limit.map { count.length <= $0 } ?? true
-            return count
+            let slot = channel.unit.slot
+            let raw = measured[slot] ?? rules.raw(channel.unit)
+            measured[slot] = raw
+            return LengthCount(raw, channel: channel)
         }
     }
 
@@ -71,4 +65,60 @@ public struct LengthCount: Sendable, Hashable, Codable {
 
     /// The share of the limit used (1.0 = full); 0 when there is no limit.
     public var fill: Double { limit.map { $0 > 0 ? Double(length) / Double($0) : 1 } ?? 0 }
+}
+
+/// One text under every counting rule: NFC and the scalar array made once and
+/// shared by the rules (each used to normalize and decode the text itself).
+struct MeasuredText {
+    /// A length before any limit is applied.
+    enum Raw {
+        case weighted(Int, invalid: Bool)
+        case plain(Int)
+        case sms(SMSCounter.Measure)
+    }
+
+    /// The text in NFC.
+    let normalized: String
+    private var scalarArray: [Unicode.Scalar]?
+
+    init(_ text: String) {
+        normalized = Normalization.nfc(text)
+    }
+
+    /// The scalars of `normalized`, decoded on first use (`characters` and `bytes` need none).
+    private mutating func scalars() -> [Unicode.Scalar] {
+        if let scalarArray { return scalarArray }
+        let scalars = Array(normalized.unicodeScalars)
+        scalarArray = scalars
+        return scalars
+    }
+
+    /// The text's length under `unit`'s rule.
+    mutating func raw(_ unit: LengthUnit) -> Raw {
+        switch unit {
+        case .weighted:
+            let (length, invalid) = TwitterCounter().measure(nfc: normalized, scalars: scalars())
+            return .weighted(length, invalid: invalid)
+        case .characters:
+            // Code points are the UTF-8 bytes that do not continue a sequence (no decoding).
+            return .plain(scalarArray?.count ?? UTF8Bytes.with(normalized) { $0.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } })
+        case .bytes: return .plain(normalized.utf8.count)
+        case .segments: return .sms(SMSCounter.measure(nfc: scalars()))
+        }
+    }
+}
+
+extension LengthUnit {
+    /// `allCases.count`, made once (`allCases` is a new array each time).
+    static let count = allCases.count
+
+    /// The position of the unit in `allCases`.
+    var slot: Int {
+        switch self {
+        case .weighted: 0
+        case .characters: 1
+        case .bytes: 2
+        case .segments: 3
+        }
+    }
 }

@@ -34,14 +34,60 @@ public enum SMSCounter {
 
     /// Measures `text` as it would be sent.
     public static func measure(_ text: String) -> Measure {
-        let normalized = Normalization.nfc(text)
-        let scalars = Array(normalized.unicodeScalars)
-        if scalars.allSatisfy({ basic.contains($0) || extended.contains($0) }) {
-            let sizes = scalars.map { extended.contains($0) ? 2 : 1 }
-            return Measure(encoding: .gsm7, units: sizes.reduce(0, +), segments: segments(sizes, single: 160, multi: 153))
+        measure(nfc: Array(Normalization.nfc(text).unicodeScalars))
+    }
+
+    /// `measure` of the scalars of a text in NFC: one pass that packs both encodings'
+    /// segments (the same greedy packing as `segments(_:single:multi:)`) and keeps
+    /// GSM-7's while every scalar has a septet size.
+    static func measure(nfc scalars: [Unicode.Scalar]) -> Measure {
+        var gsm = Packer(multi: 153)
+        var ucs2 = Packer(multi: 67)
+        var isGSM = true
+        for scalar in scalars {
+            if isGSM {
+                let size = septets(scalar)
+                if size == 0 { isGSM = false } else { gsm.add(size) }
+            }
+            ucs2.add(UTF16.width(scalar))
         }
-        let sizes = scalars.map { $0.utf16.count }
-        return Measure(encoding: .ucs2, units: sizes.reduce(0, +), segments: segments(sizes, single: 70, multi: 67))
+        if isGSM { return Measure(encoding: .gsm7, units: gsm.total, segments: gsm.segments(single: 160)) }
+        return Measure(encoding: .ucs2, units: ucs2.total, segments: ucs2.segments(single: 70))
+    }
+
+    /// Septets of `scalar` in GSM-7: 1 (basic), 2 (extension table) or 0 (none).
+    @inline(__always)
+    static func septets(_ scalar: Unicode.Scalar) -> Int {
+        if scalar.value < 0x100 { return Int(latinSeptets[Int(scalar.value)]) }
+        return extended.contains(scalar) ? 2 : basic.contains(scalar) ? 1 : 0
+    }
+
+    /// `septets` of U+0000–U+00FF, made from the two sets (the hash lookups were most of a count).
+    private static let latinSeptets: [UInt8] = (0..<0x100).map { value in
+        let scalar = Unicode.Scalar(UInt8(value))
+        return extended.contains(scalar) ? 2 : basic.contains(scalar) ? 1 : 0
+    }
+
+    /// Greedy packing of indivisible items into segments of `multi` units, one item at a time.
+    private struct Packer {
+        let multi: Int
+        var total = 0
+        var count = 1
+        var used = 0
+
+        init(multi: Int) { self.multi = multi }
+
+        mutating func add(_ size: Int) {
+            total += size
+            if used + size > multi {
+                count += 1
+                used = 0
+            }
+            used += size
+        }
+
+        /// Segments needed: none for nothing, one up to `single`, else the packed count.
+        func segments(single: Int) -> Int { total == 0 ? 0 : total <= single ? 1 : count }
     }
 
     /// The units available in `segments` segments of `encoding`.

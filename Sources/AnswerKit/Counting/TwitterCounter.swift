@@ -36,16 +36,28 @@ public struct TwitterCounter: Sendable {
 
     /// The weighted length of `text` and whether it contains an invalid character.
     public func measure(_ text: String) -> (length: Int, hasInvalidCharacter: Bool) {
-        // NFC cannot change pure ASCII; skipping it saves the Foundation round trip.
         let normalized = Normalization.nfc(text)
-        let scalars = Array(normalized.unicodeScalars)
+        return measure(nfc: normalized, scalars: Array(normalized.unicodeScalars))
+    }
+
+    /// `measure` of a text already in NFC, with its scalars.
+    func measure(nfc normalized: String, scalars: [Unicode.Scalar]) -> (length: Int, hasInvalidCharacter: Bool) {
         let urls = URLScanner.urlRanges(in: scalars)
-        // Without URLs, and with every code point at most U+10FF, no grapheme is an
-        // emoji sequence (keycaps, flags, VS16, ZWJ, skin tones, tags and every
-        // Emoji_Presentation code point lie above) and none is invalid: the length
-        // is the code points' weights, summed without breaking graphemes.
-        if urls.isEmpty, scalars.allSatisfy({ $0.value <= 0x10FF }) {
-            return (scalars.reduce(0) { $0 + self.weight(of: $1) } / scale, false)
+        // With every code point at most U+10FF, no grapheme is an emoji sequence
+        // (keycaps, flags, VS16, ZWJ, skin tones, tags and every Emoji_Presentation
+        // code point lie above) and none is invalid. If moreover every URL starts a
+        // grapheme, the walk below gives each URL 23 and every scalar outside URLs
+        // its own weight (a grapheme straddling a URL's end counts its tail by
+        // scalar): the same sum without breaking graphemes.
+        if scalars.allSatisfy({ $0.value <= 0x10FF }), urls.allSatisfy({ Self.startsGrapheme($0.lowerBound, in: scalars) }) {
+            var weight = 0
+            var offset = 0
+            for url in urls {
+                weight += scalars[offset..<url.lowerBound].reduce(0) { $0 + self.weight(of: $1) } + transformedURLLength * scale
+                offset = url.upperBound
+            }
+            weight += scalars[offset...].reduce(0) { $0 + self.weight(of: $1) }
+            return (weight / scale, false)
         }
         var weight = 0
         var invalid = false
@@ -75,6 +87,15 @@ public struct TwitterCounter: Sendable {
             }
         }
         return (weight / scale, invalid)
+    }
+
+    /// Whether a grapheme certainly starts at `offset`: at the start, or between two
+    /// ASCII scalars other than CR LF (no other rule joins ASCII scalars). Anything
+    /// else (a Prepend mark before, a combining mark at `offset`) is left to the walk.
+    static func startsGrapheme(_ offset: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        guard offset > 0 else { return true }
+        let before = scalars[offset - 1], at = scalars[offset]
+        return before.isASCII && at.isASCII && !(before == "\r" && at == "\n")
     }
 
     /// The weight of one code point outside URLs and emoji.

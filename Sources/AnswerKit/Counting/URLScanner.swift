@@ -48,6 +48,14 @@ public enum URLScanner {
         } else if !isHostScalar(s[start]) {
             return nil
         }
+        // `host` must find a second label: a `.` and a host character right after the
+        // first. Most offsets tried (every word of running text) fail this, and are
+        // turned away before labels are collected.
+        var firstLabelEnd = position
+        while firstLabelEnd < s.count, isHostScalar(s[firstLabelEnd]) { firstLabelEnd += 1 }
+        guard firstLabelEnd > position, firstLabelEnd + 1 < s.count, s[firstLabelEnd] == ".", isHostScalar(s[firstLabelEnd + 1]) else {
+            return nil
+        }
         guard let (hostEnd, labels) = host(s, at: position), labels.count >= 2 else { return nil }
         guard labels.allSatisfy({ Punycode.asciiLabel($0).map { (1...63).contains($0.count) } ?? false }) else { return nil }
         let tld = String(String.UnicodeScalarView(labels[labels.count - 1])).lowercased()
@@ -145,13 +153,33 @@ public enum URLScanner {
     static func isHostScalar(_ c: Unicode.Scalar) -> Bool {
         // ASCII answered without the Unicode property tables (the scan asks at every offset).
         if c.value < 0x80 { return isASCIIWord(c.value) || c == "-" }
-        return c == "-" || c == "_" || c.properties.isAlphabetic || c.properties.numericType == .decimal
-            || c.properties.generalCategory == .nonspacingMark || c.properties.generalCategory == .spacingMark
+        if c.value < 0x800 { return classes[Int(c.value)] & hostClass != 0 }
+        return hostProperties(c)
     }
 
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
         if c.value < 0x80 { return isASCIIWord(c.value) }
-        return c.properties.isAlphabetic || c.properties.numericType == .decimal || c == "_"
+        if c.value < 0x800 { return classes[Int(c.value)] & wordClass != 0 }
+        return wordProperties(c)
+    }
+
+    private static func hostProperties(_ c: Unicode.Scalar) -> Bool {
+        c == "-" || c == "_" || c.properties.isAlphabetic || c.properties.numericType == .decimal
+            || c.properties.generalCategory == .nonspacingMark || c.properties.generalCategory == .spacingMark
+    }
+
+    private static func wordProperties(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isAlphabetic || c.properties.numericType == .decimal || c == "_"
+    }
+
+    private static let hostClass: UInt8 = 1
+    private static let wordClass: UInt8 = 2
+
+    /// `hostProperties` and `wordProperties` of every scalar below U+0800 (Latin to
+    /// Arabic), made once: the scan asks at every offset of Hebrew and Arabic text too.
+    private static let classes: [UInt8] = (0..<0x800).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return 0 }
+        return (hostProperties(scalar) ? hostClass : 0) | (wordProperties(scalar) ? wordClass : 0)
     }
 
     /// ASCII letters, digits and `_` (the ASCII scalars that are alphabetic or decimal, or `_`).

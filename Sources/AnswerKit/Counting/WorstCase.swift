@@ -49,13 +49,28 @@ public struct WorstCase: Sendable, Hashable {
     /// The worst case of `text` on `channel`, or `nil` when a placeholder has no bound
     /// under the channel's rule (see `unboundedPlaceholders`).
     public static func measure(_ text: String, channel: Channel, placeholders: [String: PlaceholderSpec]) -> WorstCase? {
-        let pieces = Placeholder.pieces(text)
+        measure(Placeholder.pieces(text), channel: channel, placeholders: placeholders)
+    }
+
+    /// `measure` of a text already split by `Placeholder.pieces`.
+    static func measure(_ pieces: [Placeholder.Piece], channel: Channel, placeholders: [String: PlaceholderSpec]) -> WorstCase? {
         guard unboundedPlaceholders(pieces, channel: channel, placeholders: placeholders).isEmpty else { return nil }
         switch channel.unit {
         case .weighted: return weighted(pieces, channel: channel, placeholders: placeholders)
         case .characters, .bytes: return additive(pieces, channel: channel, placeholders: placeholders)
         case .segments: return segments(pieces, channel: channel, placeholders: placeholders)
         }
+    }
+
+    /// This worst case, of a `characters` or `bytes` channel, on another channel of the
+    /// same unit: only the name, limit and validity differ (see `additive`).
+    func retargeted(to channel: Channel) -> WorstCase {
+        assert(channel.unit == count.unit && (channel.unit == .characters || channel.unit == .bytes))
+        var copy = self
+        copy.count.channel = channel.name
+        copy.count.limit = channel.limit
+        copy.count.valid = channel.limit.map { copy.count.length <= $0 } ?? true
+        return copy
     }
 
     /// Placeholders of `text` with no bound on `channel`: undeclared, or without `max`

@@ -11,8 +11,10 @@ struct MappingReader {
     let lineOffset: Int
     private(set) var diagnostics = Diagnostics()
     private var known: [String] = []
-    private let pairs: [(key: String, keyNode: Node, value: Node)]
-    /// The keys of `pairs`, searched without copying the nodes of every pair passed over.
+    /// The mapping read (empty when the node is not one); its pairs are looked up by
+    /// index, not copied out (each copy retains every string and tag of a node).
+    private let mapping: Node.Mapping
+    /// The keys of `mapping`, in order, as strings.
     private let keys: [String]
 
     /// Wraps `node`; reports an error and reads nothing when it is not a mapping.
@@ -21,13 +23,19 @@ struct MappingReader {
         self.path = path
         self.lineOffset = lineOffset
         if case let .mapping(mapping) = node {
-            pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+            self.mapping = mapping
+            keys = mapping.indices.map { index in
+                // A scalar key's string, without `Node.string`'s search of merge keys (only mappings have them).
+                let key = mapping[index].key
+                if case let .scalar(scalar) = key { return scalar.string }
+                return key.string ?? ""
+            }
         } else {
-            pairs = []
+            mapping = Node.Mapping([])
+            keys = []
             diagnostics.append(
                 .error("yaml-type", at: node.location(in: path, lineOffset: lineOffset), "\(what) must be a mapping of keys to values"))
         }
-        keys = pairs.map(\.key)
     }
 
     /// The location of a node.
@@ -40,14 +48,24 @@ struct MappingReader {
     mutating func value(_ key: String) -> Node? {
         known.append(key)
         guard let index = keys.firstIndex(of: key) else { return nil }
-        let value = pairs[index].value
-        if value.null != nil { return nil }
+        let value = mapping[index].value
+        if Self.isNull(value) { return nil }
         return value
+    }
+
+    /// `node.null != nil` by Yams' rule (a plain scalar `""`, `~`, `null`, `Null` or
+    /// `NULL`), without copying the scalar out and making an `NSNull` for every key read.
+    static func isNull(_ node: Node) -> Bool {
+        guard case let .scalar(scalar) = node, scalar.style == .plain else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     /// The location of `key`'s key node (for "missing value" style messages).
     func keyLocation(_ key: String) -> SourceLocation? {
-        keys.firstIndex(of: key).map { location(of: pairs[$0].keyNode) }
+        keys.firstIndex(of: key).map { location(of: mapping[$0].key) }
     }
 
     /// A scalar string; reports an error if the value is a list or mapping.
@@ -110,12 +128,12 @@ struct MappingReader {
 
     /// Warns about keys that were never read, suggesting the nearest known key.
     mutating func finish(allowing extra: Set<String> = []) -> Diagnostics {
-        for pair in pairs where !known.contains(pair.key) && !extra.contains(pair.key) {
+        for (index, key) in zip(mapping.indices, keys) where !known.contains(key) && !extra.contains(key) {
             var notes: [String] = []
-            if let suggestion = Suggestion.closest(to: pair.key, among: known) {
+            if let suggestion = Suggestion.closest(to: key, among: known) {
                 notes.append("did you mean '\(suggestion)'?")
             }
-            diagnostics.append(.warning("unknown-key", at: location(of: pair.keyNode), "unknown key '\(pair.key)' is ignored", notes: notes))
+            diagnostics.append(.warning("unknown-key", at: location(of: mapping[index].key), "unknown key '\(key)' is ignored", notes: notes))
         }
         return diagnostics
     }

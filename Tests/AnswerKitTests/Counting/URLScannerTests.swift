@@ -18,6 +18,18 @@ import Testing
         }
     }
 
+    @Test func tableBelowU0800MatchesUnicodeProperties() {
+        // The table covers U+0080–U+07FF; U+0800 and above still ask the properties.
+        for value in UInt32(0x80)..<0x900 {
+            guard let c = Unicode.Scalar(value) else { continue }
+            let word = c.properties.isAlphabetic || c.properties.numericType == .decimal || c == "_"
+            let host = c == "-" || c == "_" || c.properties.isAlphabetic || c.properties.numericType == .decimal
+                || c.properties.generalCategory == .nonspacingMark || c.properties.generalCategory == .spacingMark
+            #expect(URLScanner.isWordScalar(c) == word, "U+\(String(value, radix: 16))")
+            #expect(URLScanner.isHostScalar(c) == host, "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test(arguments: [
         ("Track it: https://nimbus.example/refunds.", ["https://nimbus.example/refunds"]),
         ("(see https://example.com/a_(b))", ["https://example.com/a_(b)"]),
