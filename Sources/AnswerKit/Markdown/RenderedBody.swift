@@ -43,8 +43,9 @@ public struct RenderedBody: Sendable {
     /// About `limit` characters of `plainText`, cut at a word boundary.
     public func excerpt(limit: Int = 180) -> String {
         let text = plainText
-        guard text.count > limit else { return text }
-        let cut = text.prefix(limit)
+        // Only the first `limit` characters are walked (`count` walked the whole body).
+        guard let limitIndex = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), limitIndex < text.endIndex else { return text }
+        let cut = text[..<limitIndex]
         let end = cut.lastIndex(where: { $0 == " " }) ?? cut.endIndex
         return String(cut[..<end]).trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
     }

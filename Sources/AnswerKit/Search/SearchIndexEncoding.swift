@@ -30,7 +30,17 @@ enum SearchIndexEncoding {
         let k1 = SearchIndexFormat.k1
         let tf = Double(frequency)
         let score = idf * tf * (k1 + 1) / (tf + k1 * norm)
-        return max(1, Int((score * SearchIndexFormat.impactScale).rounded()))
+        return max(1, roundedHalfAway(score * SearchIndexFormat.impactScale))
+    }
+
+    /// `Int(x.rounded())` (half away from zero) without a call into libm's `round`, once
+    /// per posting (millions at 10 000 entries): for 0 ≤ x < 2⁵², `x − trunc(x)` is exact
+    /// (Sterbenz), so comparing it with ½ decides exactly as `round` does.
+    @inline(__always)
+    static func roundedHalfAway(_ x: Double) -> Int {
+        guard x >= 0, x < 4_503_599_627_370_496 else { return Int(x.rounded()) }
+        let whole = Int(x)
+        return x - Double(whole) >= 0.5 ? whole + 1 : whole
     }
 
     /// Appends `["term",[docDelta,impact,…]]`: the postings of one term, `docs` sorted,
