@@ -58,7 +58,9 @@ public final class SearchIndexBuilder: Sendable {
     /// evicts the counter's tables from the core's caches, and analysing a document
     /// with cold tables took twice as long as with warm ones (measured at 10 000
     /// entries). A thread that analyses a few documents in a row pays that once.
-    static let batchSize = 16
+    /// Search CPU at 10 000 entries: 0.82 s one at a time, 0.65 s by 16, 0.60 s by
+    /// 64 and by 256. A batch holds the documents' text (a few KB each) per locale.
+    static let batchSize = 64
 
     private let numbers: [EntryKey: Int32]
     private let pending: [String: Locked<Pending>]

@@ -18,4 +18,28 @@ import Testing
             #expect(SearchIndexEncoding.roundedHalfAway(x) == Int(x.rounded()), "\(x)")
         }
     }
+
+    /// Postings' numbers are written four digits at a time below 10 000.
+    @Test func shortDecimalsAgreeWithDescription() {
+        var values: [UInt32] = [0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 1001, 9999, 10_000, 10_001, 99_999, 123_456_789, .max]
+        var state: UInt64 = 42
+        for _ in 0..<50_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            values.append(UInt32(truncatingIfNeeded: state >> 33) % (state & 1 == 0 ? 10_000 : .max))
+        }
+        for value in values {
+            // Two numbers in a row, the second at a position the first left, in a buffer
+            // with and without the slack the short path needs.
+            for slack in [0, 4] {
+                let text = "\(value),\(value)"
+                let bytes = [UInt8](unsafeUninitializedCapacity: text.utf8.count + slack) { buffer, written in
+                    var position = SearchIndexEncoding.writeShortDecimal(value, into: buffer, at: 0)
+                    buffer[position] = UInt8(ascii: ",")
+                    position = SearchIndexEncoding.writeShortDecimal(value, into: buffer, at: position + 1)
+                    written = position
+                }
+                #expect(String(decoding: bytes, as: UTF8.self) == text)
+            }
+        }
+    }
 }
