@@ -141,10 +141,6 @@ public enum Builder {
         // The agent console (public/agent/), unless answerkit.yml leaves it out of this deploy.
         let console = AgentConsole.isEnabled(config: config, theme: theme)
         let consolePages = console ? clock.measure("agent") { AgentConsole.pages(pages) } : []
-        let searchFiles = clock.measure("search") { search.files() }
-        if let error = searchFailure.withLock({ $0 }) { throw error }
-        if let recorder, persistSearch == nil { recorder.search = search.snapshot() }
-        report.searchCPUSeconds = search.cpuSeconds
         // robots.txt, sitemap.xml and feeds, written now: sitemap parts are made as they
         // are written, and what they are made from is freed before the bundles are.
         let siteFiles = try clock.measure("site") { () throws(BuildFailure) -> [String] in
@@ -168,6 +164,12 @@ public enum Builder {
             }
             return count
         }
+        // The last locale's index files are still being written (see `SearchIndexBuilder`)
+        // while the stages above run.
+        let searchFiles = clock.measure("search") { search.files() }
+        if let error = searchFailure.withLock({ $0 }) { throw error }
+        if let recorder, persistSearch == nil { recorder.search = search.snapshot() }
+        report.searchCPUSeconds = search.cpuSeconds
         try clock.measure("write") { () throws(BuildFailure) in
             for file in searchFiles { try sink.write(file) }
             try sink.write(OutputFile(path: "snippets.schema.json", text: SnippetSchema.json))
