@@ -73,7 +73,7 @@ struct SearchTermCounter: WordSink {
     private var pendingWord: PlainWord?
     /// The ids of the word being analyzed.
     private var scratch: [Int32] = []
-    private var document = Sums()
+    private let document = Sums()
 
     /// The caches start over past this many pieces (or words, or terms): by default
     /// a few megabytes.
@@ -92,36 +92,86 @@ struct SearchTermCounter: WordSink {
         static func start(_ value: Int32) -> Int { Int(-2 - value) }
     }
 
-    /// The sums of the document being counted.
-    private struct Sums {
-        /// By term id (0 for terms not seen in the document: weights are positive).
-        var sums: [Float] = []
-        var touched: [Int32] = []
+    /// The sums of the document being counted, by term id, and the ids touched.
+    ///
+    /// Kept in memory of its own rather than in arrays: every word of every document
+    /// adds here, and an array's uniqueness and capacity checks were a sixth of the
+    /// time of a piece of text whose terms were known. A document touches each id
+    /// once, so `touched` never needs more room than `sums`. A reference type, so
+    /// copies of a counter share it: a counter is used by one thread at a time (see
+    /// `SearchTermCounterPool`), hence `@unchecked Sendable`.
+    private final class Sums: @unchecked Sendable {
+        /// Ids below this have a sum (0 for terms not seen in the document: weights are
+        /// positive); `touched` has room for one more.
+        private(set) var capacity = 0
+        private var sums = UnsafeMutablePointer<Float>.allocate(capacity: 0)
+        private var touched = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        private var touchedCount = 0
         var length: Float = 0
 
-        /// Counts one word, whose terms are `ids`, at `weight`.
-        @inline(__always)
-        mutating func add(_ ids: UnsafeBufferPointer<Int32>, weight: Float) {
-            guard !ids.isEmpty else { return }
-            length += weight
-            sums.withUnsafeMutableBufferPointer { sums in
-                for id in ids {
-                    let index = Int(id)
-                    if sums[index] == 0 { touched.append(id) }
-                    sums[index] += weight
-                }
-            }
+        deinit {
+            sums.deallocate()
+            touched.deallocate()
         }
 
-        /// Counts one word of one term.
+        /// Makes room for ids up to `id`.
+        func reserve(_ id: Int32) {
+            guard Int(id) >= capacity else { return }
+            let grown = max(Int(id) + 1, 2 * capacity, 64)
+            let newSums = UnsafeMutablePointer<Float>.allocate(capacity: grown)
+            newSums.initialize(from: sums, count: capacity)
+            (newSums + capacity).initialize(repeating: 0, count: grown - capacity)
+            let newTouched = UnsafeMutablePointer<Int32>.allocate(capacity: grown + 1)
+            newTouched.initialize(from: touched, count: touchedCount)
+            sums.deallocate()
+            touched.deallocate()
+            sums = newSums
+            touched = newTouched
+            capacity = grown
+        }
+
+        /// Counts one word, whose terms are `ids` (each below `capacity`), at `weight`.
         @inline(__always)
-        mutating func add(_ id: Int32, weight: Float) {
+        func add(_ ids: UnsafeBufferPointer<Int32>, weight: Float) {
+            guard !ids.isEmpty else { return }
             length += weight
-            sums.withUnsafeMutableBufferPointer { sums in
-                let index = Int(id)
-                if sums[index] == 0 { touched.append(id) }
-                sums[index] += weight
+            for id in ids { count(id, weight: weight) }
+        }
+
+        /// Counts one word of one term (below `capacity`).
+        @inline(__always)
+        func add(_ id: Int32, weight: Float) {
+            length += weight
+            count(id, weight: weight)
+        }
+
+        @inline(__always)
+        private func count(_ id: Int32, weight: Float) {
+            let index = Int(id)
+            precondition(index >= 0 && index < capacity)
+            // Without a branch: whether a word is the first of its term in the document
+            // is hard to predict. `touched` has one spare slot for the write.
+            touched[touchedCount] = id
+            touchedCount &+= sums[index] == 0 ? 1 : 0
+            sums[index] += weight
+        }
+
+        /// The document's terms (in the order first counted) and sums; starts the next.
+        func finish() -> SearchDocumentTerms {
+            let count = touchedCount
+            var result = SearchDocumentTerms(length: length)
+            result.ids = Array(UnsafeBufferPointer(start: touched, count: count))
+            result.weights = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for position in 0..<count {
+                    let id = Int(touched[position])
+                    buffer[position] = sums[id]
+                    sums[id] = 0
+                }
+                initialized = count
             }
+            touchedCount = 0
+            length = 0
+            return result
         }
     }
 
@@ -149,19 +199,7 @@ struct SearchTermCounter: WordSink {
 
     /// Ends the document: its terms, and the counter is ready for the next one.
     mutating func finish() -> SearchDocumentTerms {
-        var result = SearchDocumentTerms(length: document.length)
-        result.ids = document.touched
-        result.weights = [Float](unsafeUninitializedCapacity: document.touched.count) { buffer, initialized in
-            document.sums.withUnsafeMutableBufferPointer { sums in
-                for (position, id) in document.touched.enumerated() {
-                    buffer[position] = sums[Int(id)]
-                    sums[Int(id)] = 0
-                }
-            }
-            initialized = document.touched.count
-        }
-        document.touched.removeAll(keepingCapacity: true)
-        return result
+        document.finish()
     }
 
     static var takesPieces: Bool { true }
@@ -231,9 +269,7 @@ struct SearchTermCounter: WordSink {
                     let id = registry.id(term)
                     ids.insert(term, id)
                     scratch.append(id)
-                    if Int(id) >= document.sums.count {
-                        document.sums.append(contentsOf: repeatElement(0, count: max(Int(id) + 1, 2 * document.sums.count) - document.sums.count))
-                    }
+                    document.reserve(id)
                 }
             }
         }
