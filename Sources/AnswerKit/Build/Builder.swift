@@ -106,6 +106,8 @@ public enum Builder {
                 searchFailure.withLock { $0 = $0 ?? error }
             }
         }
+        // Also when rendering fails: the last locale may be being written.
+        defer { search.wait() }
         let categoryTitles = Dictionary(content.categories.map { ("\($0.locale)/\($0.slug)", $0.title) }, uniquingKeysWith: { first, _ in first })
         let rendered = try clock.measure("render") { () throws(BuildFailure) in
             try renderEntries(index.entries, directory: contentDirectory, markdown: markdown, pages: pages, sink: sink) { entry, body in

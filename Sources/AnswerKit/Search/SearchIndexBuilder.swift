@@ -226,8 +226,10 @@ public final class SearchIndexBuilder: Sendable {
         }
     }
 
-    /// Waits for the locales being written.
-    private func wait() {
+    /// Waits for the locales being written (see `write(_:locale:last:)`). A build
+    /// that stops with an error calls it too, before its staging folder and cache
+    /// files are discarded, so that no file is written into them afterwards.
+    public func wait() {
         writes.wait()
     }
 
